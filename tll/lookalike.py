@@ -76,15 +76,18 @@ def _task_score(S, tasks, ids, temp):
     a = accuracies(sc, tasks.truth)
     return a['top2'], a['top1']
 
-# %% ../nbs/06b_lookalike.ipynb #56b12531
+# %% ../nbs/06b_lookalike.ipynb #0313db5a
 class LookalikeScorer(Scorer):
     "Whitened multi-layer, 2x2-layout and two central-crop EfficientNet-Lite0 features with a ridge left->right map, plus dlib face identity."
     name = 'lookalike'
-    rerank_temp = 0.3  # Sinkhorn temperature (z-units) used by `tll run`; chosen on training folds (see below)
+    rerank_temp = 0.2  # Sinkhorn temperature (z-units) used by `tll run`; chosen on training folds (see below)
+    layout_weight = 2.0  # weight of the 2x2-layout blocks in the fused vector; chosen on training folds (see below)
+    fold_temps = ()  # further re-ranking temperatures to report in `fold_table` (for choosing `rerank_temp`; not used by `fit`)
 
     def __init__(self, seed=0, cache=None, progress=True,
                  backbone='efficientnet-lite0', taps=('stage6', 'stage7', 'head'),
                  layout=True, # also the taps pooled over a 2x2 grid (where things are; no extra forward pass)
+                 layout_weight=None, # weight of those blocks before whitening (None: the class's `layout_weight`)
                  center=True, # also the taps of the central 70% crop (a second forward pass per image)
                  zoom=True, # also the taps of the central 50% crop at `zoom_size` (a third, smaller forward pass)
                  zoom_size=160, # input side of the zoomed pass
@@ -99,6 +102,9 @@ class LookalikeScorer(Scorer):
                  n_workers=None): # processes for uncached face extraction (None: one per CPU core, at most 4)
         super().__init__(seed, cache, progress)
         self.taps, self.n_comp, self.power = list(taps), n_comp, power
+        if layout_weight is not None:
+            if not layout_weight > 0: raise TLLError(f"layout_weight must be > 0, got {layout_weight!r}")
+            self.layout_weight = float(layout_weight)
         self.lam, self.lam_grid = lam, tuple(lam_grid) if lam is None else (lam,)
         self.face_weight, self.face_grid = face_weight, (tuple(face_grid) if face_weight is None else (face_weight,)) if faces else (0.0,)
         self.faces, self.folds = faces, folds
@@ -141,7 +147,9 @@ class LookalikeScorer(Scorer):
         return st
 
     def _fuse(self, F, st):
-        return np.concatenate([l2n(F[t].astype(np.float32) - st['means'][t]) for t in self.keys], 1)
+        "Centred, normalised blocks side by side; the 2x2-layout blocks scaled by `layout_weight`."
+        return np.concatenate([l2n(F[t].astype(np.float32) - st['means'][t]) * (self.layout_weight if t.endswith('@2x2') else 1.0)
+                               for t in self.keys], 1)
 
     def _white(self, X, st): return whiten(X, st['mu'], st['P']) if self.n_comp else l2n(X)
 
@@ -175,7 +183,8 @@ class LookalikeScorer(Scorer):
         n = len(pairs)
         if n < 20 * self.folds: raise TLLError(f"need at least {20 * self.folds} training pairs to fit weights on {self.folds} folds, got {n}; pass lam= and face_weight=")
         perm = np.random.default_rng(self.seed).permutation(n); parts = np.array_split(perm, self.folds)
-        grid = [(lam, wf) for lam in self.lam_grid for wf in self.face_grid]
+        temps = tuple(dict.fromkeys((self.rerank_temp, *self.fold_temps)))  # the first is the one the weights are chosen at
+        grid = [(lam, wf, T) for T in temps for lam in self.lam_grid for wf in self.face_grid]
         res = np.zeros((len(grid), 2))
         sub = lambda F, i: {t: F[t][i] for t in F}
         subf = lambda F, i: None if F is None else (F[0][i], F[1][i])
@@ -184,11 +193,12 @@ class LookalikeScorer(Scorer):
             st = self._fit_core(sub(L, tr), sub(R, tr), subf(Lf, tr), subf(Rf, tr), self.lam_grid, base)
             V = self._views(st, sub(L, va), sub(R, va), subf(Lf, va), subf(Rf, va))
             ids = np.arange(len(va)); t = make_tasks(pd.DataFrame({'left': ids, 'right': ids}), seed=self.seed + k)
-            for g, (lam, wf) in enumerate(grid): res[g] += _task_score(self._combine(V, lam, wf), t, ids, self.rerank_temp)
+            for g, (lam, wf, T) in enumerate(grid): res[g] += _task_score(self._combine(V, lam, wf), t, ids, T)
         res /= self.folds
-        self.fold_table = pd.DataFrame({'lam': [g[0] for g in grid], 'face_weight': [g[1] for g in grid], 'top2': res[:, 0], 'top1': res[:, 1]})
-        best = max(range(len(grid)), key=lambda g: (round(res[g, 0], 6), res[g, 1]))
-        return grid[best]
+        self.fold_table = pd.DataFrame({'lam': [g[0] for g in grid], 'face_weight': [g[1] for g in grid], 'temp': [g[2] for g in grid],
+                                        'top2': res[:, 0], 'top1': res[:, 1]})
+        best = max((g for g in range(len(grid)) if grid[g][2] == temps[0]), key=lambda g: (round(res[g, 0], 6), res[g, 1]))
+        return grid[best][:2]
 
     # -- scoring ------------------------------------------------------------------------------------------
     def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray:
