@@ -76,13 +76,13 @@ def _task_score(S, tasks, ids, temp):
     a = accuracies(sc, tasks.truth)
     return a['top2'], a['top1']
 
-# %% ../nbs/06b_lookalike.ipynb #0313db5a
+# %% ../nbs/06b_lookalike.ipynb #2a0af20f
 class LookalikeScorer(Scorer):
     "Whitened multi-layer, 2x2-layout and two central-crop EfficientNet-Lite0 features with a ridge left->right map, plus dlib face identity."
     name = 'lookalike'
     rerank_temp = 0.2  # Sinkhorn temperature (z-units) used by `tll run`; chosen on training folds (see below)
     layout_weight = 2.0  # weight of the 2x2-layout blocks in the fused vector; chosen on training folds (see below)
-    fold_temps = ()  # further re-ranking temperatures to report in `fold_table` (for choosing `rerank_temp`; not used by `fit`)
+    fold_temps = ()  # further re-ranking temperatures scored in `fold_table` (for choosing `rerank_temp`; `fit`'s picks ignore them)
 
     def __init__(self, seed=0, cache=None, progress=True,
                  backbone='efficientnet-lite0', taps=('stage6', 'stage7', 'head'),
@@ -113,7 +113,8 @@ class LookalikeScorer(Scorer):
         self.stores = {'rgb': FeatureStore(self.bb, 'rgb', cache=cache, progress=progress, grid=2 if layout else 0)}
         if center: self.stores['center'] = FeatureStore(self.bb, 'center', cache=cache, progress=progress)
         if zoom: self.stores['center50'] = FeatureStore(self.bb, 'center50', cache=cache, progress=progress, size=(zoom_size, zoom_size))
-        self.keys = ([f'rgb:{t}' for t in self.taps] + ([f'rgb:{t}@2x2' for t in self.taps] if layout else [])
+        self.layout_keys = [f'rgb:{t}@2x2' for t in self.taps] if layout else []  # the blocks `layout_weight` scales
+        self.keys = ([f'rgb:{t}' for t in self.taps] + self.layout_keys
                      + ([f'center:{t}' for t in self.taps] if center else [])
                      + ([f'center50:{t}' for t in self.taps] if zoom else []))  # feature blocks, each centred and normalised
         self.face_cfg = None
@@ -148,7 +149,7 @@ class LookalikeScorer(Scorer):
 
     def _fuse(self, F, st):
         "Centred, normalised blocks side by side; the 2x2-layout blocks scaled by `layout_weight`."
-        return np.concatenate([l2n(F[t].astype(np.float32) - st['means'][t]) * (self.layout_weight if t.endswith('@2x2') else 1.0)
+        return np.concatenate([l2n(F[t].astype(np.float32) - st['means'][t]) * (self.layout_weight if t in self.layout_keys else 1.0)
                                for t in self.keys], 1)
 
     def _white(self, X, st): return whiten(X, st['mu'], st['P']) if self.n_comp else l2n(X)
