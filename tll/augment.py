@@ -10,8 +10,7 @@ import numpy as np
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
-from .data import TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path
+from .data import TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, progress as _progress
 
 # %% auto #0
 __all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',
@@ -101,12 +100,18 @@ def ensure_rembg_model(model='u2netp',  # 'u2netp' or 'u2net'
 NOBG_FILL = (128, 128, 128)
 _SESSIONS = {}
 
+def _rembg():
+    "The rembg module (imported lazily: slow first import), or a one-line `TLLError` naming the extra that installs it."
+    try: import rembg
+    except ImportError as e: raise TLLError(f"background removal needs rembg, which is not installed ({e}); pip install 'tll[nobg]'") from None
+    return rembg
+
 def rembg_session(model='u2netp'):
     "A cached rembg session for `model` (model file provisioned offline if missing)."
     _check_model(model)
     if model not in _SESSIONS:
+        rembg = _rembg()
         ensure_rembg_model(model)
-        import rembg  # lazy: slow first import
         _SESSIONS[model] = rembg.new_session(model)
     return _SESSIONS[model]
 
@@ -115,8 +120,7 @@ def remove_background(im: Image.Image,            # an RGB image
                       fill=NOBG_FILL,             # background colour
                      ) -> Image.Image:
     "`im` with its background replaced by `fill`, using rembg's mask (no cache)."
-    import rembg
-    mask = rembg.remove(im, session=rembg_session(model), only_mask=True)
+    mask = _rembg().remove(im, session=rembg_session(model), only_mask=True)
     return Image.composite(im, Image.new('RGB', im.size, fill), mask.convert('L'))
 
 def nobg_path(path, model='u2netp', cache=None) -> Path:
@@ -164,7 +168,7 @@ def remove_backgrounds(paths,            # a `TLLData` (all its images) or a lis
     rembg_session(model)  # provision and load the model before timing
     todo = [p for p in paths if not nobg_path(p, model, cache).exists()]
     t0 = time.perf_counter()
-    for p in (progress_bar(todo, leave=False) if progress and todo else todo): nobg_image(p, model, cache)
+    for p in _progress(todo, 'background removal', show=progress and bool(todo)): nobg_image(p, model, cache)
     secs = time.perf_counter() - t0
     return {'model': model, 'n_images': len(paths), 'cached_before': len(paths) - len(todo), 'computed': len(todo),
             'seconds': secs, 'seconds_per_image': secs / len(todo) if todo else None}
