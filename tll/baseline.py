@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_baseline.ipynb #8c757378
 from __future__ import annotations
-import contextlib, os, random, time
+import contextlib, os, random, sys, time
 from contextlib import contextmanager
 from functools import partial
 from operator import attrgetter
@@ -15,8 +15,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
-from fastprogress.fastprogress import master_bar, progress_bar
-from .data import TLLError, TLLData, Tasks, Scorer, atomic_path, write_json, split_pairs, make_tasks, accuracies
+from .data import TLLError, TLLData, Tasks, Scorer, atomic_path, write_json, split_pairs, make_tasks, accuracies, progress
 from .augment import pair_transform, variant_image, VARIANTS
 
 # %% auto #0
@@ -138,17 +137,17 @@ class MetricsCB(Callback):
         learn.history.append(self.row)
 
 class ProgressCB(Callback):
-    "fastprogress bars over epochs and batches; prints each epoch's row of `learn.history`."
+    "Progress over epochs (and, on a terminal, batches) through `tll.data.progress`; writes each epoch's row of `learn.history`."
     order = 10
     def before_fit(self, learn):
-        learn.epochs = self.mbar = master_bar(learn.epochs); self.first = True
-    def _wrap(self, learn): learn.dl = progress_bar(learn.dl, leave=False, parent=self.mbar)
+        learn.epochs = progress(learn.epochs, 'epochs'); self.first = True
+    def _wrap(self, learn): learn.dl = progress(learn.dl, 'batches', leave=False)
     before_train = before_validate = _wrap
     def after_epoch(self, learn):
         if not learn.history: return
         row = learn.history[-1]
-        if self.first: self.mbar.write(list(row), table=True); self.first = False
-        self.mbar.write([f'{v:.4f}' if isinstance(v, float) else str(v) for v in row.values()], table=True)
+        if self.first: print('  '.join(row), file=sys.stderr); self.first = False
+        print('  '.join(f'{v:.4f}' if isinstance(v, float) else str(v) for v in row.values()), file=sys.stderr, flush=True)
 
 def _better(mode, new, best, min_delta=0.):
     return best is None or (new < best - min_delta if mode == 'min' else new > best + min_delta)
@@ -240,7 +239,7 @@ def load_images(paths,            # image files
     "Images as a uint8 tensor (N, 3, h, w), each file read and resized once."
     paths = list(paths)
     out = torch.empty(len(paths), 3, size[1], size[0], dtype=torch.uint8)
-    for i, p in enumerate(progress_bar(paths, leave=False) if progress else paths):
+    for i, p in enumerate(progress(paths, 'images', progress)):
         out[i] = torch.from_numpy(np.asarray(variant_image(p, variant, model, cache, size)).copy()).permute(2, 0, 1)
     return out
 

@@ -4,14 +4,16 @@
 
 # %% ../nbs/08_cli.ipynb #220e920c
 from __future__ import annotations
-import argparse, ast, importlib, json, os, platform, sys, time
+import argparse, inspect, json, os, platform, signal, sys, time
 from pathlib import Path
 import numpy as np
-from .data import (TLLError, TLLData, Scorer, split_pairs, make_tasks, candidate_tasks, accuracies,
-                      write_submission, write_json, sample_path, METHODS, DEFAULT_METHOD, get_method, parse_options)
+from . import __version__
+from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,
+                      atomic_files, file_digest, writable_folder, writable_file, cache_root, display_name, min_pairs, stage,
+                      METHODS, DEFAULT_METHOD, get_method, make_method, method_options, parse_options)
 
 # %% auto #0
-__all__ = ['run', 'main']
+__all__ = ['SEED_MAX', 'check_seed', 'run', 'main']
 
 # %% ../nbs/08_cli.ipynb #0753cd93
 def _rerank(tasks, scores, mode, temp):
@@ -26,16 +28,29 @@ def _rerank(tasks, scores, mode, temp):
 def _log(msg, quiet):
     if not quiet: print(msg, file=sys.stderr, flush=True)
 
+SEED_MAX = 2**32 - 1  # numpy's legacy seeding takes 0..2^32-1
+
+def check_seed(seed) -> int:
+    "`seed` as an int in 0..2^32-1, or `TLLError` saying what is allowed."
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= int(seed) <= SEED_MAX:
+        raise TLLError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed!r}")
+    return int(seed)
+
 def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', rerank_temp=None, cache=None, progress=True, quiet=False) -> dict:
     "Fit `method` on the training pairs of `data`, measure it on its own validation split, write the submission."
     t_all = time.time()
-    method = method or DEFAULT_METHOD
+    method, seed, options = method or DEFAULT_METHOD, check_seed(seed), dict(options or {})
     if method not in METHODS: get_method(method)  # an unknown name fails first, without importing anything
-    ds = TLLData.load(data, need_train=True, need_test=True)  # bad data fails next, before any method is imported
-    cls = get_method(method); options = dict(options or {})
-    rerank_temp = rerank_temp if rerank_temp is not None else getattr(cls, 'rerank_temp', 0.5)
-    out = Path(out)
-    if out.exists() and not out.is_dir(): raise TLLError(f"{out}: exists and is not a folder")
+    if rerank not in ('auto', 'on', 'off'): raise TLLError(f"--rerank must be auto, on or off, got {rerank!r}")
+    ds = TLLData.load(data, need_train=True, need_test=True)  # then bad data, before any method is imported
+    if len(ds.pairs) < min_pairs():
+        raise TLLError(f"{ds.root/'train.csv'}: {len(ds.pairs)} pairs; tll run needs at least {min_pairs()} "
+                       f"(its 20% validation split must hold 20 pairs for 20-candidate tasks)")
+    out = writable_folder(out, 'output folder')  # then every place we will write
+    writable_folder(cache_root(cache), 'cache folder')
+    make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, **options)
+    m = make()  # then a bad option
+    rerank_temp = rerank_temp if rerank_temp is not None else getattr(m, 'rerank_temp', 0.5)
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
     np.random.seed(seed)
     try: import torch; torch.manual_seed(seed)
@@ -43,41 +58,58 @@ def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', 
     times = {}
     trn, val = split_pairs(ds.pairs, seed=seed)
     vt = make_tasks(val, seed=seed)
-    t = time.time(); m = cls(seed=seed, cache=cache, progress=progress, **options).fit(ds, trn); times['fit_train_split'] = time.time() - t
-    t = time.time(); vs = m.score(ds, vt, 'train'); times['score_valid'] = time.time() - t
+    with stage('fit on the training split'): t = time.time(); m.fit(ds, trn); times['fit_train_split'] = time.time() - t
+    with stage('validation'): t = time.time(); vs = m.score(ds, vt, 'train'); times['score_valid'] = time.time() - t
     raw = accuracies(vs, vt.truth)
     vs2, used = _rerank(vt, vs, rerank, rerank_temp)
     val_acc = accuracies(vs2, vt.truth)
     _log(f"validation ({len(val)} tasks of {vt.cands.shape[1]}): top-1 {val_acc['top1']:.3f}  top-2 {val_acc['top2']:.3f}"
          + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if used else ''), quiet)
     tt = candidate_tasks(ds.candidates)
-    t = time.time(); mf = cls(seed=seed, cache=cache, progress=progress, **options).fit(ds, ds.pairs); times['fit_all'] = time.time() - t
-    t = time.time(); ts = mf.score(ds, tt, 'test'); times['score_test'] = time.time() - t
+    with stage('refit on all pairs'): t = time.time(); mf = make().fit(ds, ds.pairs); times['fit_all'] = time.time() - t
+    with stage('test'): t = time.time(); ts = mf.score(ds, tt, 'test'); times['score_test'] = time.time() - t
     ts, used_test = _rerank(tt, ts, rerank, rerank_temp)
     times['total'] = time.time() - t_all
     metrics = dict(method=method, options=options, seed=seed, data=str(ds.root), n_pairs=len(ds.pairs), n_train=len(trn), n_valid=len(val),
                    split=f'8:2 of train.csv, seed {seed}', valid=val_acc, valid_before_rerank=raw, rerank=dict(mode=rerank, temp=rerank_temp, valid=used, test=used_test),
                    n_test=len(tt), seconds=times, python=platform.python_version())
-    write_submission(out/'submission.csv', tt, ts)
-    write_json(out/'metrics.json', metrics)
+    sub = submission_table(tt, ts, out/'submission.csv')
+    with atomic_files([out/'submission.csv', out/'metrics.json']) as (f_sub, f_met):
+        sub.to_csv(f_sub, index=False, float_format='%.6f')
+        metrics['submission_blake2b'] = file_digest(f_sub, 32)  # ties this metrics.json to its submission.csv
+        f_met.write_text(to_json(metrics))
     _log(f"wrote {out/'submission.csv'} ({len(tt)} rows) and {out/'metrics.json'} in {times['total']:.1f}s", quiet)
     return metrics
 
 # %% ../nbs/08_cli.ipynb #fcd85782
+class _Parser(argparse.ArgumentParser):
+    "argparse, but a usage error is one line `tll: error: ...` (exit 2), like every other error of the command."
+    def error(self, message):
+        print(f"tll: error: {self.prog.split(' ', 1)[-1] + ': ' if ' ' in self.prog else ''}{message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+def _seed_arg(s):
+    try: return check_seed(int(s))
+    except (ValueError, TLLError): raise argparse.ArgumentTypeError(f"must be an integer from 0 to {SEED_MAX}, got {s!r}") from None
+
 def _parser():
-    p = argparse.ArgumentParser(prog='tll', description='Totally-Looks-Like: rank candidate images by look-alikeness.')
+    p = _Parser(prog='tll', description='Totally-Looks-Like: rank candidate images by look-alikeness.')
+    p.add_argument('--version', action='version', version=f'tll {__version__}')
     sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
-    r = sub.add_parser('run', help='train a method, print validation top-1/top-2, write OUT/submission.csv and OUT/metrics.json')
+    def cmd(name, help): return sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + '.')
+    r = cmd('run', 'train a method, print validation top-1/top-2, write OUT/submission.csv and OUT/metrics.json')
     r.add_argument('--data', default=None, help='data folder in the hand-out layout (default: the bundled sample)')
     r.add_argument('--out', default='out', help='output folder (default: out)')
     r.add_argument('--method', default=None, help=f"one of {', '.join(METHODS)} (default: {DEFAULT_METHOD}, the best measured)")
-    r.add_argument('--seed', type=int, default=0, help='seed for the split, tasks and training (default 0)')
-    r.add_argument('-o', '--option', action='append', default=[], metavar='KEY=VALUE', help="method option, e.g. -o epochs=5 (repeatable)")
+    r.add_argument('--seed', type=_seed_arg, default=0, help=f'seed for the split, tasks and training, 0..{SEED_MAX} (default 0)')
+    r.add_argument('-o', '--option', action='append', default=[], metavar='KEY=VALUE', help="method option, e.g. -o epochs=5 (repeatable; `tll methods NAME` lists them)")
     r.add_argument('--rerank', choices=['auto', 'on', 'off'], default='auto', help="transductive re-ranking over the candidate graph (default auto: when the structure allows)")
     r.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     r.add_argument('--quiet', action='store_true', help='no progress output')
-    m = sub.add_parser('methods', help='list the methods')
-    s = sub.add_parser('search', help='rank a folder of images by look-alikeness to IMAGE; print the top k')
+    m = cmd('methods', 'list the methods, or the options of one')
+    m.add_argument('name', nargs='?', default=None, help='a method whose options (with defaults) to list')
+    m.add_argument('--json', action='store_true', help='print JSON instead of text')
+    s = cmd('search', 'rank a folder of images by look-alikeness to IMAGE and print the top k')
     s.add_argument('image', metavar='IMAGE', help='the query image')
     s.add_argument('--gallery', default=None, metavar='DIR', help="folder of images to rank (default: the bundled sample's right images)")
     s.add_argument('-k', type=int, default=5, help='how many matches to print (default 5)')
@@ -85,14 +117,16 @@ def _parser():
     s.add_argument('--method', default=None, help=f"method whose image embedding ranks (default: {DEFAULT_METHOD}; cosine features if it has none)")
     s.add_argument('--data', default=None, help='data folder the method is fitted on (default: the bundled sample)')
     s.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
-    b = sub.add_parser('bench', help='print feature-extraction images/s (batched vs one at a time), peak memory, cold and warm tll run times')
+    s.add_argument('--json', action='store_true', help='print the matches as JSON instead of tab-separated lines')
+    s.add_argument('--quiet', action='store_true', help='no progress output')
+    b = cmd('bench', 'print feature-extraction images/s (batched vs one at a time), peak memory, cold and warm tll run times')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     b.add_argument('--cache', default=None, help='the warm cache timed (default $TLL_CACHE or ~/.cache/tll); the cold run uses a fresh temporary one')
     b.add_argument('--n-images', type=int, default=64, help='images timed for extraction (default 64)')
     b.add_argument('--no-runs', action='store_true', help='skip the end-to-end cold/warm tll run timings')
     b.add_argument('--method', default=None, help=f'method timed end to end (default {DEFAULT_METHOD})')
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
-    g = sub.add_parser('reproduce', help="re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
+    g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     g.add_argument('--results', default='results', help='folder of result files (default: results)')
     g.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
@@ -100,26 +134,54 @@ def _parser():
     g.add_argument('--redo', action='store_true', help='rerun results that already exist')
     return p
 
+def _methods(name=None, as_json=False):
+    "Print the methods (`*` the default), or one method's options with their defaults."
+    if name is None:
+        rows = [dict(name=k, default=k == DEFAULT_METHOD, description=doc) for k, (_, doc) in METHODS.items()]
+        if as_json: print(json.dumps(rows, indent=2)); return
+        for r in rows: print(f"{r['name']:11s}{'*' if r['default'] else ' '} {r['description']}")
+        return
+    opts = {k: (None if v is inspect.Parameter.empty else v) for k, v in method_options(get_method(name)).items()}
+    if as_json: print(json.dumps(dict(name=name, description=METHODS[name][1], options=opts), indent=2, default=repr)); return
+    print(f"{name}: {METHODS[name][1]}\noptions (-o KEY=VALUE), with their defaults:")
+    for k, v in opts.items(): print(f"  {k} = {v!r}")
+
+class _Terminated(KeyboardInterrupt):
+    "SIGTERM, handled as Ctrl-C is: the same clean-up, its own message and exit status."
+
+def _on_sigterm(signum, frame): raise _Terminated()
+
 def main(argv=None):
     "Entry point of the `tll` command."
+    try: sys.stdout.reconfigure(errors='backslashreplace')  # a file name that is not UTF-8 must not crash the listing
+    except (AttributeError, ValueError): pass
     p = _parser(); a = p.parse_args(argv)
+    old = signal.signal(signal.SIGTERM, _on_sigterm) if argv is None else None
     try:
         if a.cmd == 'run':
             run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet)
         elif a.cmd == 'search':
             from tll.search import search  # imported only when asked for
-            search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure)
+            search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json)
         elif a.cmd == 'bench':
             from tll.lookalike import benchmark  # imported only when asked for
+            if a.json: writable_file(a.json, 'JSON file')
             benchmark(a.data, a.cache, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, runner=run)
         elif a.cmd == 'reproduce':
             from tll.report import reproduce  # imported only when asked for
+            writable_folder(a.results, 'results folder')
             print(reproduce(a.data, a.results, a.cache, which=a.which, redo=a.redo).to_string())
-        elif a.cmd == 'methods':
-            for k, (_, doc) in METHODS.items(): print(f"{k:11s}{'*' if k == DEFAULT_METHOD else ' '} {doc}")
+        elif a.cmd == 'methods': _methods(a.name, a.json)
         else: p.print_help(); return 2
     except TLLError as e:
-        print(f'tll: error: {e}', file=sys.stderr); return 2
+        print(f'tll: error: {display_name(e)}', file=sys.stderr); return 2
+    except _Terminated:
+        print('tll: terminated (SIGTERM); no partial output was written', file=sys.stderr); return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print('tll: interrupted; no partial output was written', file=sys.stderr); return 130
+    except OSError as e:  # an OS error no check foresaw (a disk filling up mid-run): one line naming the path and the reason
+        where = e.filename2 or e.filename
+        print(f"tll: error: {display_name(where) + ': ' if where else ''}{e.strerror or type(e).__name__}", file=sys.stderr); return 2
+    finally:
+        if old is not None: signal.signal(signal.SIGTERM, old)
     return 0

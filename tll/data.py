@@ -4,21 +4,22 @@
 
 # %% ../nbs/00_data.ipynb #487a0a7f
 from __future__ import annotations
-import ast, csv, hashlib, importlib, io, json, os, tempfile, warnings
-from contextlib import contextmanager
+import ast, csv, errno, fcntl, hashlib, importlib, inspect, io, json, os, secrets, sys, tempfile, time, unicodedata, warnings
+from contextlib import contextmanager, ExitStack
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from PIL import Image, ImageFile, UnidentifiedImageError
-from fastprogress.fastprogress import progress_bar
-from fastcore.imports import IN_NOTEBOOK
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'CAND_COLS', 'METHODS', 'DEFAULT_METHOD', 'TLLError', 'sample_path', 'progress',
-           'atomic_path', 'write_json', 'load_image', 'TLLData', 'split_pairs', 'Tasks', 'make_tasks',
-           'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'Scorer', 'evaluate', 'get_method',
-           'parse_options', 'write_submission', 'validate_submission', 'cache_root', 'file_digest']
+__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'METHODS', 'DEFAULT_METHOD',
+           'TLLError', 'sample_path', 'stage', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json',
+           'load_image', 'TLLData', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks', 'candidate_tasks', 'truth_rank',
+           'topk_accuracy', 'accuracies', 'Scorer', 'evaluate', 'get_method', 'parse_options', 'method_options',
+           'check_options', 'make_method', 'submission_table', 'write_submission', 'validate_submission',
+           'writable_folder', 'writable_file', 'cache_root', 'file_digest', 'display_name']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -35,32 +36,85 @@ def sample_path() -> Path:
     raise TLLError(f"bundled sample not found at {SAMPLE}; pass --data DIR pointing at a folder with train.csv")
 
 # %% ../nbs/00_data.ipynb #7966ca11
-def progress(it, desc='', show=True, total=None):
-    "Iterate `it` with a progress bar labelled `desc`; plain iteration when `show` is False."
+_STAGE = ContextVar('tll_stage', default='')
+
+@contextmanager
+def stage(name: str # e.g. 'fit on the training split'
+         ):
+    "Label every progress bar and log line inside the block with `name`."
+    tok = _STAGE.set(name)
+    try: yield
+    finally: _STAGE.reset(tok)
+
+def _interactive() -> bool:
+    return 'ipykernel' in sys.modules or (hasattr(sys.stderr, 'isatty') and sys.stderr.isatty())
+
+def progress(it, desc='', show=True, total=None,
+             leave=True # keep the finished bar (and, in a log, write its line); False for inner loops such as batches
+            ):
+    "Iterate `it` with a tqdm bar labelled `stage: desc` on a terminal; in a log, one plain line when it ends; silent when `show` is False."
     if not show: return it
-    def _gen():
-        pb = progress_bar(it, total=total)
-        if desc: pb.prefix = desc  # fastprogress shows the prefix before the bar on the console
-        yield from pb
-        if not IN_NOTEBOOK: print(flush=True)  # the console bar leaves the cursor on its own line
-    return _gen()
+    label = ': '.join(s for s in (_STAGE.get(), desc) if s)
+    if _interactive():
+        from tqdm import tqdm
+        return tqdm(it, desc=label, total=total, file=sys.stderr, dynamic_ncols=True, leave=leave)
+    if not leave: return it
+    def _plain():
+        n, t0 = 0, time.perf_counter()
+        for x in it: n += 1; yield x
+        dt = time.perf_counter() - t0
+        print(f"{label or 'progress'}: {n} done in {dt:.1f}s" + (f" ({n / dt:.1f}/s)" if dt > 0 and n else ''), file=sys.stderr, flush=True)
+    return _plain()
 
 # %% ../nbs/00_data.ipynb #8a465e02
+def _os_reason(e: OSError) -> str:
+    return e.strerror or (os.strerror(e.errno) if e.errno else type(e).__name__)
+
+def _new_temp(path: Path, suffix: str) -> Path:
+    "Create an empty temporary file beside `path` with mode 0666 & ~umask; `TLLError` naming `path` if the folder is not writable."
+    try: path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise TLLError(f"{path.parent}: cannot create folder ({_os_reason(e)})") from None
+    for _ in range(100):
+        tmp = path.parent/f'.{path.name}.{secrets.token_hex(4)}{suffix}'
+        try: os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)); return tmp
+        except FileExistsError: continue
+        except OSError as e: raise TLLError(f"{path}: cannot write ({_os_reason(e)})") from None
+    raise TLLError(f"{path}: cannot create a temporary file beside it")
+
+@contextmanager
+def atomic_files(paths, suffix=None):
+    "Yield temporary paths next to `paths`; rename each onto its path, together under a folder lock, only if the block succeeds."
+    paths = [Path(p) for p in paths]; tmps = []
+    try:
+        for p in paths: tmps.append(_new_temp(p, suffix or p.suffix or '.tmp'))
+        try: yield tmps
+        except OSError as e: raise TLLError(f"{paths[0] if len(paths) == 1 else paths[0].parent}: cannot write ({_os_reason(e)})") from None
+        try:
+            with ExitStack() as locks:
+                for d in dict.fromkeys(p.parent for p in paths):
+                    if len(paths) > 1:
+                        fd = os.open(d, os.O_RDONLY); locks.callback(os.close, fd)
+                        fcntl.flock(fd, fcntl.LOCK_EX); locks.callback(fcntl.flock, fd, fcntl.LOCK_UN)
+                for t, p in zip(tmps, paths): os.replace(t, p)
+        except OSError as e: raise TLLError(f"{e.filename2 or e.filename or paths[0]}: cannot write ({_os_reason(e)})") from None
+    finally:
+        for t in tmps:
+            try: os.remove(t)
+            except FileNotFoundError: pass
+            except OSError: pass
+
 @contextmanager
 def atomic_path(path, suffix=None):
     "Yield a temporary path next to `path`; rename it onto `path` only if the block succeeds."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix=suffix or path.suffix or '.tmp')
-    os.close(fd)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
+    with atomic_files([path], suffix) as (tmp,): yield tmp
+
+def to_json(obj) -> str:
+    "`obj` as pretty JSON text (numpy numbers and arrays, paths allowed)."
+    return json.dumps(obj, indent=2, default=_json_default) + '\n'
 
 def write_json(path, obj):
     "Write `obj` as pretty JSON atomically."
-    with atomic_path(path) as tmp: Path(tmp).write_text(json.dumps(obj, indent=2, default=_json_default) + '\n')
+    with atomic_path(path) as tmp: Path(tmp).write_text(to_json(obj))
 
 def _json_default(o):
     if isinstance(o, (np.integer,)): return int(o)
@@ -71,24 +125,37 @@ def _json_default(o):
 
 # %% ../nbs/00_data.ipynb #2f782c73
 MAX_PIXELS = 64_000_000  # a 200x245 hand-out image has 49k; anything past this is refused as a decompression bomb
+LOADER_VERSION = 'L2'  # L2: EXIF orientation applied, numeric modes scaled by range; part of every image-derived cache key
+_NUMERIC = ('I', 'I;16', 'I;16L', 'I;16B', 'I;16N', 'I;16S', 'I;32', 'F')
 
-def _to_rgb(im: Image.Image) -> Image.Image:
-    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I'):  # 16/32-bit gray: scale to 8 bits by the image's own range
-        a = np.asarray(im, dtype=np.float64)
-        lo, hi = float(a.min()), float(a.max())
-        a = np.zeros_like(a) if hi <= lo else (a - lo) / (hi - lo) * 255
-        im = Image.fromarray(a.round().astype(np.uint8), 'L')
-    if im.mode == 'F': im = Image.fromarray(np.clip(np.asarray(im), 0, 255).astype(np.uint8), 'L')
+def _numeric_to_l(im: Image.Image, path) -> Image.Image:
+    "A single-channel integer or float image scaled to 8-bit gray by its own finite range."
+    a = np.asarray(im, dtype=np.float64)
+    bad = ~np.isfinite(a)
+    if bad.any(): raise TLLError(f"{path}: {im.mode} image with {int(bad.sum())} non-finite pixel value(s) (NaN or inf); refusing to guess them")
+    lo, hi = float(a.min()), float(a.max())
+    if hi > lo: a = (a - lo) / (hi - lo) * 255
+    else: a = np.full_like(a, np.clip(lo * 255 if im.mode == 'F' and 0 <= lo <= 1 else lo / 257 if im.mode.startswith('I;16') else lo, 0, 255))
+    return Image.fromarray(a.round().astype(np.uint8), 'L')
+
+def _to_rgb(im: Image.Image, path='image') -> Image.Image:
+    if im.mode in _NUMERIC: im = _numeric_to_l(im, path)
     if im.mode == 'P': im = im.convert('RGBA')
-    if im.mode in ('RGBA', 'LA', 'PA'):
+    if im.mode in ('RGBA', 'LA', 'PA', 'RGBa', 'La'):
         im = im.convert('RGBA'); bg = Image.new('RGB', im.size, (255, 255, 255)); bg.paste(im, mask=im.getchannel('A')); return bg
     return im.convert('RGB')
 
+def _upright(im: Image.Image) -> Image.Image:
+    "`im` turned as its EXIF Orientation says (a no-op without one)."
+    try: o = im.getexif().get(0x0112, 1)
+    except Exception: return im  # unreadable EXIF block: the pixels are still fine
+    return ImageOps.exif_transpose(im) if o in (2, 3, 4, 5, 6, 7, 8) else im
+
 def load_image(path, size=None) -> Image.Image:
-    "Open `path` as an RGB image, resized to `size` (w, h) if given; `TLLError` naming the file if it cannot be read."
+    "Open `path` as an upright RGB image, resized to `size` (w, h) if given; `TLLError` naming the file if it cannot be read."
     path = Path(path)
     if not path.exists(): raise TLLError(f"{path}: image file not found")
-    if path.stat().st_size == 0: raise TLLError(f"{path}: empty file (0 bytes)")
+    if path.is_file() and path.stat().st_size == 0: raise TLLError(f"{path}: empty file (0 bytes)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('error', Image.DecompressionBombWarning)
@@ -96,19 +163,35 @@ def load_image(path, size=None) -> Image.Image:
                 if im.width * im.height > MAX_PIXELS:
                     raise TLLError(f"{path}: image too large ({im.width}x{im.height} pixels, limit {MAX_PIXELS:,}); refusing a possible decompression bomb")
                 im.load()
-                im = _to_rgb(im)
+                im = _to_rgb(_upright(im), path)
     except TLLError: raise
     except UnidentifiedImageError: raise TLLError(f"{path}: not an image file (PIL cannot identify it)") from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise TLLError(f"{path}: image too large; refusing a possible decompression bomb") from None
+    except IsADirectoryError: raise TLLError(f"{path}: cannot read file (Is a directory)") from None
     except (OSError, SyntaxError, ValueError) as e:
         raise TLLError(f"{path}: unreadable or truncated image ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
     if size is not None and im.size != tuple(size): im = im.resize(tuple(size), Image.BILINEAR)
     return im
 
 # %% ../nbs/00_data.ipynb #bcbe2ff4
+def _check_fields(path: Path):
+    "Every non-blank line of CSV `path` has as many fields as its header: `TLLError` naming the first row that does not."
+    try:
+        with open(path, newline='', encoding='utf-8-sig') as f:
+            rd = csv.reader(f); header = next(rd, None)
+            if header is None: return
+            for row in rd:
+                if row and len(row) != len(header):
+                    extra = ' (a trailing comma?)' if len(row) == len(header) + 1 and row[-1].strip() == '' else ''
+                    raise TLLError(f"{path}: row {rd.line_num}: {len(row)} fields where the header has {len(header)}{extra}")
+    except (csv.Error, UnicodeDecodeError) as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
+    except IsADirectoryError: raise TLLError(f"{path}: is a folder, not a CSV file") from None
+    except OSError as e: raise TLLError(f"{path}: cannot read file ({_os_reason(e)})") from None
+
 def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
-    try: df = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True)
+    _check_fields(path)
+    try: df = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True, index_col=False, encoding='utf-8-sig')
     except pd.errors.EmptyDataError: raise TLLError(f"{path}: empty file, expected columns {','.join(required)}") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
     df.columns = [str(c).strip() for c in df.columns]
@@ -130,6 +213,20 @@ def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
 
 # %% ../nbs/00_data.ipynb #362ae601
 CAND_COLS = [f'c{i}' for i in range(N_CANDS)]
+IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')  # image file suffixes, matched without case
+
+def _nfc(s: str) -> str: return unicodedata.normalize('NFC', s)
+
+def _index_folder(folder: Path) -> tuple[dict, dict]:
+    "Image files of `folder` by NFC-normalised stem ({stem: [names]}), and the other files by stem."
+    imgs, other = {}, {}
+    try: names = [e.name for e in os.scandir(folder)] if folder.is_dir() else []
+    except OSError as e: raise TLLError(f"{folder}: cannot list folder ({_os_reason(e)})") from None
+    for n in sorted(names):
+        if n.startswith('.'): continue
+        stem, suf = os.path.splitext(n)
+        (imgs if suf.lower() in IMAGE_EXTS else other).setdefault(_nfc(stem), []).append(n)
+    return imgs, other
 
 @dataclass
 class TLLData:
@@ -137,13 +234,14 @@ class TLLData:
     root: Path
     pairs: pd.DataFrame | None = None       # train.csv: left,right
     candidates: pd.DataFrame | None = None  # test_candidates.csv: left,c0..c19
-    ext: str = '.jpg'
+    ext: str = '.jpg'                       # the hand-out's suffix (others are found too, see `path`)
+    files: dict = field(default_factory=dict, repr=False)  # (split, side) -> {NFC id: file name}, filled by `load`
 
     @classmethod
     def load(cls, root=None, need_train=True, need_test=False) -> 'TLLData':
         "Read and validate the folder `root` (default: the bundled sample)."
-        root = Path(root) if root is not None else sample_path()
-        if not root.is_dir(): raise TLLError(f"{root}: data folder not found")
+        root = Path(root).expanduser() if root is not None else sample_path()
+        if not root.is_dir(): raise TLLError(f"{root}: data folder not found" if not root.exists() else f"{root}: not a folder")
         self = cls(root)
         tr, te = root/'train.csv', root/'test_candidates.csv'
         if tr.exists(): self.pairs = _read_csv(tr, ['left', 'right'])
@@ -155,7 +253,7 @@ class TLLData:
 
     @staticmethod
     def _cand_cols(path):
-        with open(path, newline='', encoding='utf-8', errors='replace') as f: header = next(csv.reader(f), [])
+        with open(path, newline='', encoding='utf-8-sig', errors='replace') as f: header = next(csv.reader(f), [])
         header = [h.strip() for h in header]
         cs = [h for h in header if h.startswith('c') and h[1:].isdigit()]
         if header and 'left' in header and len(cs) < N_CANDS:
@@ -163,10 +261,12 @@ class TLLData:
         return ['left'] + CAND_COLS
 
     def path(self, split, side, id) -> Path:
-        "Path of image `id` on `side` ('left'/'right') of `split` ('train'/'test')."
-        return self.root/split/side/f'{id}{self.ext}'
+        "Path of image `id` on `side` ('left'/'right') of `split` ('train'/'test'): the file `load` found for it, else `<id>.jpg`."
+        name = self.files.get((split, side), {}).get(_nfc(str(id)))
+        return self.root/split/side/(name or f'{id}{self.ext}')
 
     def _check_files(self):
+        "Find every id's image file: `<id>.jpg`, else one file `<id>.<image suffix>` in any case and Unicode normalisation."
         checks = []
         if self.pairs is not None:
             checks += [('train.csv', 'train', 'left', self.pairs['left']), ('train.csv', 'train', 'right', self.pairs['right'])]
@@ -175,11 +275,22 @@ class TLLData:
                        ('test_candidates.csv', 'test', 'right', self.candidates[CAND_COLS].values.ravel())]
         for fname, split, side, ids in checks:
             folder = self.root/split/side
-            have = {p.stem for p in folder.glob(f'*{self.ext}')} if folder.is_dir() else set()
-            miss = sorted(set(ids) - have)
+            imgs, other = _index_folder(folder)
+            found, miss, near = self.files.setdefault((split, side), {}), [], []
+            for i in dict.fromkeys(ids):
+                k = _nfc(i); names = imgs.get(k, [])
+                exact = [n for n in names if os.path.splitext(n)[1] == self.ext]
+                if f'{i}{self.ext}' in names: found[k] = f'{i}{self.ext}'
+                elif len(exact) == 1: found[k] = exact[0]
+                elif len(names) == 1: found[k] = names[0]
+                elif len(names) > 1:
+                    raise TLLError(f"{self.root/fname}: id '{i}' matches {len(names)} image files in {folder} ({', '.join(names)}); keep one")
+                else:
+                    miss.append(i); near += other.get(k, [])
             if miss:
                 show = ', '.join(miss[:20]) + (f' ... ({len(miss)} in all)' if len(miss) > 20 else '')
-                raise TLLError(f"{self.root/fname}: {len(miss)} id(s) with no image in {folder}: {show}")
+                hint = f"; found instead (not an image suffix {'/'.join(IMAGE_EXTS)}): {', '.join(near[:5])}" if near else ''
+                raise TLLError(f"{self.root/fname}: {len(miss)} id(s) with no image in {folder}: {show}{hint}")
 
     def image(self, split, side, id, size=None) -> Image.Image:
         "Load one image as RGB."
@@ -206,6 +317,12 @@ def split_pairs(pairs: pd.DataFrame, valid_pct=0.2, seed=0) -> tuple[pd.DataFram
     n_val = int(round(len(pairs) * valid_pct))
     val, trn = np.sort(idx[:n_val]), np.sort(idx[n_val:])
     return pairs.iloc[trn].reset_index(drop=True), pairs.iloc[val].reset_index(drop=True)
+
+def min_pairs(valid_pct=0.2, n_cands=N_CANDS) -> int:
+    "Fewest pairs whose seeded split keeps at least `n_cands` for validation, enough for `n_cands`-candidate tasks."
+    n = n_cands
+    while int(round(n * valid_pct)) < n_cands: n += 1
+    return n
 
 @dataclass
 class Tasks:
@@ -297,13 +414,62 @@ def parse_options(opts) -> dict:
         out[k.strip()] = v
     return out
 
+# %% ../nbs/00_data.ipynb #2ef29efd
+_RUN_ARGS = ('self', 'seed', 'cache', 'progress')
+
+def method_options(cls) -> dict:
+    "The options `-o key=value` of Scorer class `cls`: {name: default}."
+    ps = inspect.signature(cls.__init__).parameters.values()
+    out = {p.name: p.default for p in ps if p.name not in _RUN_ARGS and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
+    return {**out, **getattr(cls, 'extra_options', {})}  # a method taking `**kw` names what they may be in `extra_options`
+
+def _kind(v) -> str:
+    if isinstance(v, bool): return 'True or False'
+    if isinstance(v, int): return 'an integer'
+    if isinstance(v, float): return 'a number'
+    if isinstance(v, str): return 'a string'
+    if isinstance(v, (tuple, list)): return 'a list such as [1, 2]'
+    return type(v).__name__
+
+def check_options(cls, options: dict, name='method'):
+    "`TLLError` for an option key `cls` does not take, or a value of the wrong type or sign for its default."
+    valid = method_options(cls)
+    for k, v in options.items():
+        if k not in valid:
+            raise TLLError(f"{name}: unknown option '{k}'; valid options: {', '.join(valid) or 'none'}")
+        d = valid[k]
+        if d is None or d is inspect.Parameter.empty: continue
+        ok = (isinstance(v, bool) if isinstance(d, bool) else
+              isinstance(v, int) and not isinstance(v, bool) if isinstance(d, int) else
+              isinstance(v, (int, float)) and not isinstance(v, bool) if isinstance(d, float) else
+              isinstance(v, (tuple, list)) if isinstance(d, (tuple, list)) else
+              isinstance(v, type(d)))
+        if not ok: raise TLLError(f"{name}: option '{k}' must be {_kind(d)} (default {d!r}), got {v!r}")
+        if isinstance(d, (int, float)) and not isinstance(d, bool):
+            if not np.isfinite(v): raise TLLError(f"{name}: option '{k}' must be finite, got {v!r}")
+            if d >= 0 and v < 0: raise TLLError(f"{name}: option '{k}' must not be negative (default {d!r}), got {v!r}")
+
+def make_method(name, seed=0, cache=None, progress=True, **options):
+    "An instance of method `name` with `options` checked; any error its constructor raises becomes one `TLLError` line."
+    cls = get_method(name); check_options(cls, options, f"method '{name}'")
+    try: return cls(seed=seed, cache=cache, progress=progress, **options)
+    except TLLError: raise
+    except (TypeError, ValueError, KeyError, IndexError) as e:
+        shown = ', '.join(f'{k}={v!r}' for k, v in options.items()) or 'no options'
+        raise TLLError(f"method '{name}': cannot use {shown} ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
+
 # %% ../nbs/00_data.ipynb #664d8807
-def write_submission(path, tasks: Tasks, scores) -> Path:
-    "Write the submission CSV for `tasks` atomically and return its path."
+def submission_table(tasks: Tasks, scores, path='submission.csv') -> pd.DataFrame:
+    "The submission rows (`left`, `c0..c19`) for `tasks`; `TLLError` naming `path` if `scores` has the wrong shape or a non-finite value."
     s = np.asarray(scores, dtype=np.float64)
     if s.shape != tasks.cands.shape: raise TLLError(f"{path}: scores shape {s.shape} does not match {tasks.cands.shape} candidates")
     if not np.isfinite(s).all(): raise TLLError(f"{path}: {int((~np.isfinite(s)).sum())} non-finite score(s); refusing to write")
     df = pd.DataFrame(s, columns=CAND_COLS); df.insert(0, 'left', tasks.lefts)
+    return df
+
+def write_submission(path, tasks: Tasks, scores) -> Path:
+    "Write the submission CSV for `tasks` atomically and return its path."
+    df = submission_table(tasks, scores, path)
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6f')
     return Path(path)
 
@@ -321,10 +487,48 @@ def validate_submission(path, candidates: pd.DataFrame) -> pd.DataFrame:
     return sub
 
 # %% ../nbs/00_data.ipynb #14297a66
+def writable_folder(path, what='output folder', create=False) -> Path:
+    "Check that folder `path` exists or can be made and can be written, creating it only if `create`; `TLLError` otherwise."
+    p = Path(path).expanduser(); a = p
+    while not a.exists():
+        if a.parent == a: break
+        a = a.parent
+    if not a.is_dir():
+        raise TLLError(f"{p}: cannot use as the {what}: {a} is a file, not a folder" if a != p else f"{p}: {what} is a file, not a folder")
+    if create:
+        try: p.mkdir(parents=True, exist_ok=True)
+        except OSError as e: raise TLLError(f"{p}: cannot create the {what} ({_os_reason(e)})") from None
+        a = p
+    try:
+        tmp = a/f'.tll-probe-{secrets.token_hex(4)}'
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)); os.remove(tmp)
+    except OSError as e: raise TLLError(f"{p}: cannot write the {what} there ({_os_reason(e)})") from None
+    return p
+
+def writable_file(path, what='output file') -> Path:
+    "Check that file `path` can be written (its folder writable, the path not a folder); creates nothing."
+    p = Path(path).expanduser()
+    if p.is_dir(): raise TLLError(f"{p}: {what} is a folder")
+    a = p.parent
+    while not a.exists() and a.parent != a: a = a.parent
+    if not a.is_dir(): raise TLLError(f"{p}: cannot use as the {what}: {a} is a file, not a folder")
+    writable_folder(p.parent, what)
+    return p
+
 def cache_root(cache=None) -> Path:
-    "Folder for on-disk caches: `cache` if given, else `$TLL_CACHE`, else `~/.cache/tll`."
-    p = Path(cache) if cache is not None else Path(os.environ.get('TLL_CACHE') or Path.home()/'.cache'/'tll')
-    p.mkdir(parents=True, exist_ok=True)
+    "Folder for on-disk caches: `cache` if given, else `$TLL_CACHE`, else `~/.cache/tll`; created if missing, `TLLError` if unusable."
+    if cache is not None: p, src = Path(cache).expanduser(), 'cache folder'
+    elif os.environ.get('TLL_CACHE'): p, src = Path(os.environ['TLL_CACHE']).expanduser(), 'cache folder (TLL_CACHE)'
+    else:
+        home = os.environ.get('HOME') or ''
+        if not home or not Path(home).is_dir():
+            raise TLLError(f"HOME ({home or 'unset'}) is not an existing folder, so the default cache ~/.cache/tll cannot be used; set TLL_CACHE or pass --cache DIR")
+        p, src = Path(home)/'.cache'/'tll', 'cache folder'
+    if p.exists() and not p.is_dir(): raise TLLError(f"{p}: {src} is a file, not a folder")
+    if not p.is_dir():
+        writable_folder(p, src)
+        try: p.mkdir(parents=True, exist_ok=True)
+        except OSError as e: raise TLLError(f"{p}: cannot create the {src} ({_os_reason(e)})") from None
     return p
 
 def file_digest(path, n=16) -> str:
@@ -332,3 +536,7 @@ def file_digest(path, n=16) -> str:
     try: b = Path(path).read_bytes()
     except OSError as e: raise TLLError(f"{path}: cannot read file ({e.strerror or type(e).__name__})") from None
     return hashlib.blake2b(b, digest_size=16).hexdigest()[:n]
+
+def display_name(path) -> str:
+    "`path` as printable text: bytes that are not UTF-8 (a name like b'caf\\xe9.jpg') shown as `\\xe9`, never an encoding error."
+    return os.fsencode(str(path)).decode('utf-8', 'backslashreplace')

@@ -4,9 +4,8 @@
 
 # %% ../nbs/03a_faces.ipynb #c96af665
 from __future__ import annotations
-import importlib.util, os, time
+import ctypes, importlib.util, multiprocessing, os, shutil, signal, sys, time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, asdict
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +13,7 @@ import numpy as np
 import pandas as pd
 import dlib
 from fastcore.basics import store_attr
-from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest
+from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION
 from .data import progress as progress_iter
 
 # %% auto #0
@@ -72,7 +71,7 @@ class FaceConfig:
         "A short readable name for the cache folder, unique per config."
         cnn = f"-cu{self.cnn_upsample}" if 'cnn' in self.detector else ''
         return (f"{self.detector}-up{self.upsample}{cnn}-th{self.threshold:g}-max{self.max_faces}-lm{self.landmarks}"
-                f"-j{self.jitter}-flip{int(self.flip)}-v{self.version}")
+                f"-j{self.jitter}-flip{int(self.flip)}-v{self.version}-{LOADER_VERSION}")
 
 # %% ../nbs/03a_faces.ipynb #704aca9f
 @dataclass
@@ -136,13 +135,26 @@ def _read_entry(p:Path) -> Faces|None:
         k = len(f.desc)
         ok = (f.desc.dtype == np.float32 and f.desc.shape == (k, 128) and f.boxes.shape == (k, 4) and f.scores.shape == (k,)
               and np.isfinite(f.desc).all())
-    except Exception: ok = False  # truncated zip, bad header, missing key: all mean "recompute"
-    if not ok: face_counts['corrupt'] += 1; return None
+    except Exception: ok = False  # a folder, truncated zip, bad header, missing key: all mean "recompute"
+    if not ok:
+        face_counts['corrupt'] += 1
+        try: shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()  # removed, so the new entry can take its name
+        except OSError: pass
+        return None
     return f
 
 def _write_entry(p:Path, f:Faces):
     with atomic_path(p) as tmp:
         with open(tmp, 'wb') as fh: np.savez(fh, desc=f.desc, boxes=f.boxes, scores=f.scores)
+
+def _worker_init(parent:int):
+    "Face worker set-up: die with the parent (Linux PR_SET_PDEATHSIG), leave Ctrl-C and SIGTERM to the parent."
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the terminal sends Ctrl-C to the whole group; the parent stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's SIGTERM handler (inherited by fork) is not ours
+    if sys.platform.startswith('linux'):
+        try: ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1: killed when the parent dies
+        except (OSError, AttributeError): pass
+    if os.getppid() != parent: os._exit(1)  # the parent died before the line above took effect
 
 def _extract_to_cache(args):
     "Worker: extract faces of one image file and write its cache entry."
@@ -169,13 +181,17 @@ def image_faces(paths, # image files
         t0 = time.perf_counter()
         jobs = [(p, cfg, entries[p]) for p in todo]
         if n_workers and n_workers > 1:
-            with ProcessPoolExecutor(n_workers) as ex:
-                it = ex.map(_extract_to_cache, jobs, chunksize=8)
-                res = list(progress_iter(it, 'faces', progress, total=len(jobs)))
+            # a Pool, not a ProcessPoolExecutor: `terminate` stops the workers at once when we are interrupted, and
+            # `_worker_init` makes them die with this process even when it is killed outright (SIGKILL)
+            pool = multiprocessing.get_context('fork').Pool(n_workers, _worker_init, (os.getpid(),))
+            try:
+                res = list(progress_iter(pool.imap(_extract_to_cache, jobs, chunksize=8), 'faces', progress, total=len(jobs)))
+                pool.close()
+            finally: pool.terminate(); pool.join()
         else: res = [_extract_to_cache(j) for j in progress_iter(jobs, 'faces', progress)]
         out.update(zip(todo, res)); face_counts['computed'] += len(todo)
         dt = time.perf_counter() - t0
-        if progress: print(f"faces [{cfg.key()}]: {len(todo)} image(s) in {dt:.1f}s ({len(todo)/dt:.1f} images/s), {len(uniq)-len(todo)} cached")
+        if progress: print(f"faces [{cfg.key()}]: {len(todo)} image(s) in {dt:.1f}s ({len(todo)/dt:.1f} images/s), {len(uniq)-len(todo)} cached", file=sys.stderr)
     return [out[p] for p in paths]
 
 # %% ../nbs/03a_faces.ipynb #27049f31

@@ -77,6 +77,26 @@ def _task_score(S, tasks, ids, temp):
     return a['top2'], a['top1']
 
 # %% ../nbs/06b_lookalike.ipynb #2a0af20f
+def _check_options(taps, n_comp, lam, lam_grid, face_weight, face_grid, folds, zoom_size, face_upsample, n_workers):
+    "`TLLError` saying what is allowed for the first option of `LookalikeScorer` out of range."
+    num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and np.isfinite(v)
+    ok_lam = lambda v: v == 'off' or (num(v) and v > 0)
+    rules = [('taps', isinstance(taps, (list, tuple)) and len(taps) > 0 and all(t in ('stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6', 'stage7', 'head') for t in taps),
+              "a non-empty list of stage1..stage7 and head"),
+             ('n_comp', n_comp is None or (isinstance(n_comp, int) and not isinstance(n_comp, bool) and n_comp >= 1), "None (no whitening) or an integer >= 1"),
+             ('lam', lam is None or ok_lam(lam), "None (fitted on folds), 'off' or a number > 0"),
+             ('lam_grid', isinstance(lam_grid, (list, tuple)) and len(lam_grid) > 0 and all(map(ok_lam, lam_grid)), "a non-empty list of numbers > 0 or 'off'"),
+             ('face_weight', face_weight is None or (num(face_weight) and face_weight >= 0), "None (fitted on folds) or a number >= 0"),
+             ('face_grid', isinstance(face_grid, (list, tuple)) and len(face_grid) > 0 and all(num(v) and v >= 0 for v in face_grid), "a non-empty list of numbers >= 0"),
+             ('folds', isinstance(folds, int) and not isinstance(folds, bool) and folds >= 2, "an integer >= 2"),
+             ('zoom_size', isinstance(zoom_size, int) and not isinstance(zoom_size, bool) and zoom_size >= 32, "an integer >= 32"),
+             ('face_upsample', isinstance(face_upsample, int) and not isinstance(face_upsample, bool) and 0 <= face_upsample <= 3, "an integer from 0 to 3"),
+             ('n_workers', n_workers is None or (isinstance(n_workers, int) and not isinstance(n_workers, bool) and n_workers >= 0), "None (one per core) or an integer >= 0")]
+    got = dict(taps=taps, n_comp=n_comp, lam=lam, lam_grid=lam_grid, face_weight=face_weight, face_grid=face_grid, folds=folds,
+               zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers)
+    for k, ok, allowed in rules:
+        if not ok: raise TLLError(f"method 'lookalike': option '{k}' must be {allowed}, got {got[k]!r}")
+
 class LookalikeScorer(Scorer):
     "Whitened multi-layer, 2x2-layout and two central-crop EfficientNet-Lite0 features with a ridge left->right map, plus dlib face identity."
     name = 'lookalike'
@@ -101,6 +121,8 @@ class LookalikeScorer(Scorer):
                  folds=4, weights='imagenet',
                  n_workers=None): # processes for uncached face extraction (None: one per CPU core, at most 4)
         super().__init__(seed, cache, progress)
+        _check_options(taps=taps, n_comp=n_comp, lam=lam, lam_grid=lam_grid, face_weight=face_weight, face_grid=face_grid, folds=folds,
+                       zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers)
         self.taps, self.n_comp, self.power = list(taps), n_comp, power
         if layout_weight is not None:
             if not layout_weight > 0: raise TLLError(f"layout_weight must be > 0, got {layout_weight!r}")
@@ -181,9 +203,10 @@ class LookalikeScorer(Scorer):
 
     def _fit_weights(self, pairs, L, R, Lf, Rf, base):
         "Ridge shrinkage and face weight with the best mean top-2 (then top-1) over inner folds of the training pairs."
-        n = len(pairs)
-        if n < 20 * self.folds: raise TLLError(f"need at least {20 * self.folds} training pairs to fit weights on {self.folds} folds, got {n}; pass lam= and face_weight=")
-        perm = np.random.default_rng(self.seed).permutation(n); parts = np.array_split(perm, self.folds)
+        n = len(pairs); folds = min(self.folds, n // 20)  # each fold must hold 20 pairs for 20-candidate tasks: fewer folds before refusing
+        if folds < 2: raise TLLError(f"need at least 40 training pairs to choose lam and face_weight on 2 folds of 20, got {n}; pass -o lam=3 -o face_weight=0.5 (or more pairs)")
+        self.folds_used_ = folds
+        perm = np.random.default_rng(self.seed).permutation(n); parts = np.array_split(perm, folds)
         temps = tuple(dict.fromkeys((self.rerank_temp, *self.fold_temps)))  # the first is the one the weights are chosen at
         grid = [(lam, wf, T) for T in temps for lam in self.lam_grid for wf in self.face_grid]
         res = np.zeros((len(grid), 2))
@@ -195,7 +218,7 @@ class LookalikeScorer(Scorer):
             V = self._views(st, sub(L, va), sub(R, va), subf(Lf, va), subf(Rf, va))
             ids = np.arange(len(va)); t = make_tasks(pd.DataFrame({'left': ids, 'right': ids}), seed=self.seed + k)
             for g, (lam, wf, T) in enumerate(grid): res[g] += _task_score(self._combine(V, lam, wf), t, ids, T)
-        res /= self.folds
+        res /= folds
         self.fold_table = pd.DataFrame({'lam': [g[0] for g in grid], 'face_weight': [g[1] for g in grid], 'temp': [g[2] for g in grid],
                                         'top2': res[:, 0], 'top1': res[:, 1]})
         best = max((g for g in range(len(grid)) if grid[g][2] == temps[0]), key=lambda g: (round(res[g, 0], 6), res[g, 1]))

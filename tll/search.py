@@ -4,14 +4,15 @@
 
 # %% ../nbs/07a_search.ipynb #da39481f
 from __future__ import annotations
-import time
+import json, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, load_image, split_pairs, make_tasks, accuracies, atomic_path, sample_path)
+from .data import (TLLError, TLLData, load_image, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
+                      IMAGE_EXTS, writable_file, display_name)
 
 # %% auto #0
-__all__ = ['FAISS_MIN', 'IMAGE_EXTS', 'FIGURE_EXTS', 'cosine_embed', 'embedder', 'topk', 'truth_ranks', 'recalls', 'retrieval',
+__all__ = ['FAISS_MIN', 'FIGURE_EXTS', 'cosine_embed', 'embedder', 'topk', 'truth_ranks', 'recalls', 'retrieval',
            'default_gallery', 'gallery_files', 'search', 'save_figure']
 
 # %% ../nbs/07a_search.ipynb #e2d8020e
@@ -50,7 +51,8 @@ def topk(Q, G, k, use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
     k = min(int(k), len(G))
     if use_faiss is None: use_faiss = len(G) > FAISS_MIN
     if use_faiss:
-        import faiss
+        try: import faiss
+        except ImportError: raise TLLError(f"a gallery of {len(G)} images (over {FAISS_MIN}) is searched with faiss, which is not installed: pip install 'tll[faiss]' (or pass use_faiss=False)") from None
         index = faiss.IndexFlatIP(G.shape[1]); index.add(G)
         S, I = index.search(Q, k)
         return S, I.astype(np.int64)
@@ -92,7 +94,6 @@ def retrieval(data=None, pairs=None, fit_pairs=None, method=None, cache=None, se
                 faiss=faiss_used, seed=seed, data=str(data.root), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/07a_search.ipynb #5a97ee07
-IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')
 FIGURE_EXTS = ('.png', '.jpg', '.jpeg', '.pdf', '.svg')
 
 def default_gallery() -> list[Path]:
@@ -110,12 +111,15 @@ def gallery_files(gallery) -> list[Path]:
     if not files: raise TLLError(f"{', '.join(map(str, folders))}: no image files ({'/'.join(IMAGE_EXTS)}) in the gallery")
     return files
 
-def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=None, seed=0, progress=False, quiet=False) -> pd.DataFrame:
+def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=None, seed=0, progress=False, quiet=False,
+           as_json=False # print the matches as JSON (rank, score, path) instead of tab-separated lines
+          ) -> pd.DataFrame:
     "Rank the images in `gallery` by look-alikeness to image `query`; print and return the top `k` (path, score)."
     query = Path(query)
     if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
     if figure is not None and Path(figure).suffix.lower() not in FIGURE_EXTS:
         raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
+    if figure is not None: writable_file(figure, 'figure')  # a figure we cannot write fails before any work
     load_image(query)                                   # a bad query fails here, before any work
     files = [p for p in gallery_files(default_gallery() if gallery is None else gallery) if p.resolve() != query.resolve()]
     if not files: raise TLLError(f"{gallery}: the gallery holds only the query itself")
@@ -123,10 +127,13 @@ def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=
     S, I = topk(emb([query]), emb(files), k)
     res = pd.DataFrame({'path': [str(files[i]) for i in I[0]], 'score': S[0].astype(float)})
     if figure is not None: save_figure(query, res, figure)
-    if not quiet:
-        print(f"# {len(files)} images ranked by look-alikeness to {query} with {desc}")
-        for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{p}")
-        if figure is not None: print(f"# figure: {figure}")
+    if as_json:
+        print(json.dumps(dict(query=display_name(query), n_gallery=len(files), embedding=desc, figure=None if figure is None else display_name(figure),
+                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=display_name(p)) for i, (p, s) in enumerate(zip(res.path, res.score))]), indent=2))
+    elif not quiet:
+        print(f"# {len(files)} images ranked by look-alikeness to {display_name(query)} with {desc}")
+        for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
+        if figure is not None: print(f"# figure: {display_name(figure)}")
     return res
 
 def save_figure(query, res: pd.DataFrame, path, size=2.2) -> Path:
@@ -135,7 +142,8 @@ def save_figure(query, res: pd.DataFrame, path, size=2.2) -> Path:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     n = len(res) + 1
     fig = Figure(figsize=(size * n, size * 1.35)); FigureCanvasAgg(fig)
-    ims = [(load_image(query), f'query\n{Path(query).name}')] + [(load_image(p), f'{i+1}: {s:.3f}\n{Path(p).name}') for i, (p, s) in enumerate(zip(res.path, res.score))]
+    name = lambda p: display_name(Path(p).name).replace('$', r'\$')  # matplotlib would read '$' as mathtext; non-UTF-8 bytes as \xNN
+    ims = [(load_image(query), f'query\n{name(query)}')] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}') for i, (p, s) in enumerate(zip(res.path, res.score))]
     for j, (im, title) in enumerate(ims):
         ax = fig.add_subplot(1, n, j + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
     fig.tight_layout()

@@ -8,7 +8,6 @@ import math, time
 from functools import partial
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from fastprogress.fastprogress import progress_bar
 from pathlib import Path
 from .data import TLLError, Scorer, TLLData, split_pairs, make_tasks, accuracies, write_json
 from .resnet import CosineScorer, fuse, task_scores
@@ -94,6 +93,7 @@ def fit_simnet(L, R, miner='hard', epochs=40, lr=1e-3, bs=64, margin=1.0, every=
 class SimilarityScorer(Scorer):
     "The report's similarity network on fused cached features, trained with triplet loss on mined negatives."
     name = 'similarity'
+    extra_options = dict(hidden=256, d_pair=64, dropout=0.1, skip=10.0, wd=0.)  # `**net_kw`: the SimNet and optimiser options `-o` may set
     def __init__(self, seed=0, cache=None, progress=True,
                  backbone='efficientnet-lite0', # feature extractor (tll.resnet.BACKBONES)
                  weights='imagenet',            # 'imagenet' or a local weights file
