@@ -5,6 +5,7 @@
 # %% ../nbs/08_cli.ipynb #220e920c
 from __future__ import annotations
 import argparse, inspect, json, os, platform, signal, sys, time
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
 from . import __version__
@@ -13,7 +14,7 @@ from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, 
                       METHODS, DEFAULT_METHOD, get_method, make_method, method_options, parse_options)
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'check_seed', 'run', 'main']
+__all__ = ['SEED_MAX', 'blame_options', 'check_seed', 'run', 'main']
 
 # %% ../nbs/08_cli.ipynb #0753cd93
 def _rerank(tasks, scores, mode, temp):
@@ -27,6 +28,16 @@ def _rerank(tasks, scores, mode, temp):
 
 def _log(msg, quiet):
     if not quiet: print(msg, file=sys.stderr, flush=True)
+
+@contextmanager
+def blame_options(method, options):
+    "A Python error inside a method that was given `-o` options is, most likely, an option it cannot use: say so in one line."
+    try: yield
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
+        if not options: raise  # no options: a real bug, shown with its traceback
+        shown = ' '.join(f'-o {k}={v!r}' for k, v in options.items())
+        raise TLLError(f"method '{method}' failed with {shown} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+                       f"`tll methods {method}` lists its options and defaults") from None
 
 SEED_MAX = 2**32 - 1  # numpy's legacy seeding takes 0..2^32-1
 
@@ -50,6 +61,10 @@ def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', 
     writable_folder(cache_root(cache), 'cache folder')
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, **options)
     m = make()  # then a bad option
+    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all)
+
+def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all):
+    "The work of `run`, on checked input."
     rerank_temp = rerank_temp if rerank_temp is not None else getattr(m, 'rerank_temp', 0.5)
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
     np.random.seed(seed)

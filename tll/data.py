@@ -285,11 +285,11 @@ class TLLData:
                 elif len(names) == 1: found[k] = names[0]
                 elif len(names) > 1:
                     raise TLLError(f"{self.root/fname}: id '{i}' matches {len(names)} image files in {folder} ({', '.join(names)}); keep one")
-                else:
-                    miss.append(i); near += other.get(k, [])
+                else:  # not found: name files that nearly match (another suffix, another case) so the user sees why
+                    miss.append(i); near += other.get(k, []) + [n for st, ns in imgs.items() if st.casefold() == k.casefold() for n in ns]
             if miss:
                 show = ', '.join(miss[:20]) + (f' ... ({len(miss)} in all)' if len(miss) > 20 else '')
-                hint = f"; found instead (not an image suffix {'/'.join(IMAGE_EXTS)}): {', '.join(near[:5])}" if near else ''
+                hint = f"; found instead: {', '.join(near[:5])} (ids must match file names exactly, up to the image suffix {'/'.join(IMAGE_EXTS)})" if near else ''
                 raise TLLError(f"{self.root/fname}: {len(miss)} id(s) with no image in {folder}: {show}{hint}")
 
     def image(self, split, side, id, size=None) -> Image.Image:

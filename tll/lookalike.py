@@ -89,9 +89,10 @@ def _check_options(taps, n_comp, lam, lam_grid, face_weight, face_grid, folds, z
              ('face_weight', face_weight is None or (num(face_weight) and face_weight >= 0), "None (fitted on folds) or a number >= 0"),
              ('face_grid', isinstance(face_grid, (list, tuple)) and len(face_grid) > 0 and all(num(v) and v >= 0 for v in face_grid), "a non-empty list of numbers >= 0"),
              ('folds', isinstance(folds, int) and not isinstance(folds, bool) and folds >= 2, "an integer >= 2"),
-             ('zoom_size', isinstance(zoom_size, int) and not isinstance(zoom_size, bool) and zoom_size >= 32, "an integer >= 32"),
+             ('zoom_size', isinstance(zoom_size, int) and not isinstance(zoom_size, bool) and 32 <= zoom_size <= 1024, "an integer from 32 to 1024"),
              ('face_upsample', isinstance(face_upsample, int) and not isinstance(face_upsample, bool) and 0 <= face_upsample <= 3, "an integer from 0 to 3"),
-             ('n_workers', n_workers is None or (isinstance(n_workers, int) and not isinstance(n_workers, bool) and n_workers >= 0), "None (one per core) or an integer >= 0")]
+             ('n_workers', n_workers is None or (isinstance(n_workers, int) and not isinstance(n_workers, bool) and 0 <= n_workers <= 4 * (os.cpu_count() or 1)),
+              f"None (one per core) or an integer from 0 to {4 * (os.cpu_count() or 1)} (each face worker holds about 0.5 GB)")]
     got = dict(taps=taps, n_comp=n_comp, lam=lam, lam_grid=lam_grid, face_weight=face_weight, face_grid=face_grid, folds=folds,
                zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers)
     for k, ok, allowed in rules:
