@@ -4,17 +4,19 @@
 
 # %% ../nbs/07_report.ipynb #34b85234
 from __future__ import annotations
-import json, os, time, warnings
+import ast, json, os, re, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from .data import (TLLError, TLLData, Tasks, split_pairs, make_tasks, accuracies, truth_rank, load_image, write_json,
-                      atomic_path, sample_path)
+                      atomic_path, sample_path, DEFAULT_METHOD)
 
 # %% auto #0
-__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'load_results', 'result_file', 'report_table',
-           'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures', 'show_triples',
-           'show_gray_failures', 'wrong_predictions', 'show_gallery', 'reproduce']
+__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'HEADLINE', 'load_results', 'result_file',
+           'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures',
+           'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery', 'show_ranking', 'reproduce',
+           'MarkdownText', 'headline_table', 'speed_note', 'notebook_summary', 'notebooks_table', 'readme_text',
+           'write_readme']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
 COLUMNS = ['file', 'table', 'method', 'variant', 'backbone', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'status']
@@ -161,46 +163,70 @@ def retrieval_table(results: pd.DataFrame, prefix='retrieval') -> pd.DataFrame:
 
 # %% ../nbs/07_report.ipynb #150d1b03
 CHANCE = {'top1': 1 / 20, 'top2': 2 / 20}
+_NAMES = {'efficientnet-lite': 'EfficientNet-Lite', 'resnet': 'ResNet', 'siamese-cnn-4block': 'Siamese CNN', 'siamese-cnn': 'Siamese CNN'}
 
-def _label(r):
-    f = str(r.get('file') or '')
-    if f.endswith('.json'): return f[:-5].replace('efficientnet-', 'effnet-')
-    return ' / '.join(str(x) for x in (r.get('method'), r.get('backbone'), r.get('variant')) if x)
+def _pretty(s) -> str:
+    "A backbone's name as the prose spells it (`efficientnet-lite0` -> `EfficientNet-Lite0`)."
+    s = str(s or '')
+    for a, b in _NAMES.items(): s = s.replace(a, b)
+    return re.sub(r'\s*\[.*?\]', '', s)   # 'siamese-cnn-4block[16, 32, 64, 128]': the channel list is the file's detail
+
+def _label(r) -> str:
+    "A row's full label: method (marked if it is the default), backbone, variant, and what its file name adds."
+    m, b, v = (str(r.get(k) or '') for k in ('method', 'backbone', 'variant'))
+    stem = str(r.get('file') or '').removesuffix('.json')
+    head = '-'.join(x for x in (str(r.get('table') or stem.split('-', 1)[0]), m, b, v) if x)
+    tag = stem[len(head) + 1:] if stem.startswith(head + '-') else ''
+    parts = [m + (' (default)' if m == DEFAULT_METHOD else ''), _pretty(b), v, _pretty(tag)]
+    return ', '.join(x for x in parts if x) or stem
 
 def plot_accuracies(table: pd.DataFrame, # rows from `report_table` / `beyond_table` (or any frame with method, variant, backbone, top1, top2)
                     title='',            # figure title
                     chance=CHANCE,       # chance levels to mark
+                    first=DEFAULT_METHOD, # rows of this method go on top
                     ax=None):
-    "Horizontal bars of top-1 and top-2 per measured row, chance marked, the report's figures as markers."
+    "Horizontal bars of top-1 and top-2 per measured row, `first`'s rows on top, chance marked, the report's figures as markers."
     import matplotlib.pyplot as plt
     t = table[[_num(v) is not None for v in table['top1']]]
     if not len(t): raise TLLError(f"nothing measured to plot{' for ' + title if title else ''}")
+    t = pd.concat([t[t['method'] == first], t[t['method'] != first]])
     labels = [_label(r) for r in t.to_dict('records')]
-    if ax is None: _, ax = plt.subplots(figsize=(8, 0.4 * len(t) + 1.4))
+    if ax is None: _, ax = plt.subplots(figsize=(10, 0.36 * len(t) + 1.6))
     y = np.arange(len(t))
     for k, (m, c, off) in {'top1': ('top-1', 'tab:blue', -0.2), 'top2': ('top-2', 'tab:orange', 0.2)}.items():
-        ax.barh(y + off, t[k].astype(float), height=0.4, color=c, label=m)
+        v = t[k].astype(float).to_numpy()
+        ax.barh(y + off, v, height=0.4, color=c, label=m)
+        for yi, vi in zip(y + off, v): ax.text(vi + 0.005, yi, f'{vi:.2f}', va='center', fontsize=8)
         ax.axvline(chance[k], color=c, ls='--', lw=1, label=f'chance {m} ({chance[k]:.2f})')
         rk = 'report_' + k
         if rk in t.columns:
             rv = [_num(v) for v in t[rk]]
             ok = [i for i, v in enumerate(rv) if v is not None]
-            if ok: ax.scatter([rv[i] for i in ok], y[ok] + off, marker='D', color='k', s=18, zorder=3, label='report' if k == 'top1' else None)
-    ax.set_yticks(y, labels, fontsize=7); ax.invert_yaxis(); ax.set_xlim(0, 1); ax.set_xlabel('accuracy on 20-candidate validation tasks')
-    ax.set_title(title, fontsize=9); ax.legend(fontsize=6, loc='upper left', bbox_to_anchor=(1.01, 1))
+            if ok: ax.scatter([rv[i] for i in ok], y[ok] + off, marker='D', color='k', s=22, zorder=3, label="the report's" if k == 'top1' else None)
+    ax.set_yticks(y, labels, fontsize=10); ax.invert_yaxis(); ax.set_xlim(0, 1)
+    ax.set_xlabel('accuracy on 20-candidate validation tasks', fontsize=10); ax.tick_params(axis='x', labelsize=9)
+    ax.set_title(title, fontsize=12, loc='left')
+    ax.legend(fontsize=9, loc='upper left', bbox_to_anchor=(1.01, 1))   # outside the bars; `save_figure` keeps it whole
     ax.figure.tight_layout()
     return ax.figure
 
-def save_figure(fig, path, dpi=80, colors=128) -> Path:
-    "Save `fig` as a small PNG at `path` (atomically; `colors`-colour palette, so photo grids stay small) and return the path."
+def save_figure(fig, path,  # a matplotlib figure; where to write it (`.jpg`: JPEG, else PNG)
+                dpi=80,     # resolution
+                colors=None, # PNG only: reduce to a palette of this many colours (charts; never photographs)
+                quality=75,  # JPEG quality
+               ) -> Path:
+    "Save `fig` small and whole (atomically): photographs as JPEG, charts as PNG; return the path."
     import io
     from PIL import Image
-    buf = io.BytesIO(); fig.savefig(buf, dpi=dpi, format='png'); buf.seek(0)
+    path = Path(path); jpeg = path.suffix.lower() in ('.jpg', '.jpeg')
+    buf = io.BytesIO(); fig.savefig(buf, dpi=dpi, format='png', bbox_inches='tight', pad_inches=0.05, facecolor='white'); buf.seek(0)
     im = Image.open(buf).convert('RGB')
-    if colors: im = im.quantize(colors, method=Image.Quantize.MEDIANCUT)
-    with atomic_path(path, suffix='.png') as tmp: im.save(tmp, format='PNG', optimize=True)
+    if colors and not jpeg: im = im.quantize(colors, method=Image.Quantize.MEDIANCUT)
+    with atomic_path(path, suffix=path.suffix) as tmp:
+        if jpeg: im.save(tmp, format='JPEG', quality=quality, optimize=True)
+        else: im.save(tmp, format='PNG', optimize=True)
     os.chmod(path, 0o644)
-    return Path(path)
+    return path
 
 # %% ../nbs/07_report.ipynb #32a38a2b
 def _z(s):
@@ -225,7 +251,7 @@ def show_triples(data: TLLData, rows: pd.DataFrame, # rows with `left` and two o
                  cols=('true', 'wrong'),             # right-image columns to show after the left
                  titles=None,                        # function (row, column) -> title text
                  split='train', gray=False,          # image split; also show each image as the gray scorer sees it
-                 size=1.6):
+                 size=1.7, fontsize=10):             # inches per image; title size in points
     "A grid: one row per entry of `rows`, the left image then the rights named in `cols`."
     import matplotlib.pyplot as plt
     if not len(rows): raise TLLError("no rows to show")
@@ -236,7 +262,7 @@ def show_triples(data: TLLData, rows: pd.DataFrame, # rows with `left` and two o
             im = data.image(split, 'left' if c == 'left' else 'right', r[c])
             if gray: im = im.convert('L')
             axs[i, j].imshow(im, cmap='gray' if gray else None); axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
-            axs[i, j].set_title(titles(r, c) if titles else f"{c}: {r[c]}", fontsize=7)
+            axs[i, j].set_title(titles(r, c) if titles else f"{c}: {r[c]}", fontsize=fontsize)
     fig.tight_layout()
     return fig
 
@@ -245,7 +271,7 @@ def _gray_titles(r, c):
     if c == 'true': return f"true {r['true']}\nRGB rank 1, gray rank {r['gray_rank_true']}"
     return f"gray's pick {r['wrong']}\nRGB rank {r['rgb_rank_wrong']}, gray rank 1"
 
-def show_gray_failures(data: TLLData, cases: pd.DataFrame, split='train', size=1.6):
+def show_gray_failures(data: TLLData, cases: pd.DataFrame, split='train', size=1.7):
     "The report's Fig. 4: left, true match (ranked first in RGB) and the wrong candidate the gray scorer preferred."
     return show_triples(data, cases, ('true', 'wrong'), _gray_titles, split, size=size)
 
@@ -266,9 +292,33 @@ def _gallery_titles(r, c):
     if c == 'predicted': return f"predicted {r['predicted']}\np={r['confidence']:.2f}"
     return f"true {r['true']}\np={r['p_true']:.2f}, rank {r['rank_true']}"
 
-def show_gallery(data: TLLData, wrong: pd.DataFrame, split='train', size=1.6):
+def show_gallery(data: TLLData, wrong: pd.DataFrame, split='train', size=1.7):
     "Left, predicted and true image of each confident mistake in `wrong` (from `wrong_predictions`)."
     return show_triples(data, wrong, ('predicted', 'true'), _gallery_titles, split, size=size)
+
+def show_ranking(data: TLLData, tasks: Tasks, scores, # a scorer's scores for `tasks`
+                 task=0,          # which task (row of `tasks`)
+                 k=5,             # how many of the best-scored candidates to show
+                 split='train', size=2.0):
+    "One task's ranking: the left image, its `k` best-scored candidates with their probability, the true match framed in green."
+    import matplotlib.pyplot as plt
+    from tll.ensemble import task_probs
+    s = np.asarray(scores, dtype=np.float64)
+    if s.shape != tasks.cands.shape: raise TLLError(f"scores of shape {s.shape} do not match the tasks' {tasks.cands.shape}")
+    if not 0 <= task < len(tasks): raise TLLError(f"task {task} is not one of the {len(tasks)} tasks")
+    p, order = task_probs(s[task:task + 1])[0], np.argsort(-s[task], kind='stable')
+    t = int(tasks.truth[task]); rank = int(np.flatnonzero(order == t)[0])
+    shown = list(order[:k]) + ([t] if rank >= k else [])   # the true match is always shown, after the k best if not among them
+    fig, axs = plt.subplots(1, len(shown) + 1, figsize=(size * (len(shown) + 1), size * 1.4), squeeze=False)
+    panels = [(data.image(split, 'left', tasks.lefts[task]), f"left {tasks.lefts[task]}", False)]
+    for j in shown:
+        r = int(np.flatnonzero(order == j)[0]) + 1
+        panels.append((data.image(split, 'right', tasks.cands[task, j]), f"{r}. {tasks.cands[task, j]}{' (true)' if j == t else ''}\np={p[j]:.2f}", j == t))
+    for ax, (im, title, true) in zip(axs[0], panels):
+        ax.imshow(im); ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10, color='tab:green' if true else 'black')
+        for sp in ax.spines.values(): sp.set_edgecolor('tab:green' if true else 'lightgray'); sp.set_linewidth(5 if true else 1)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/07_report.ipynb #6b16be96
 def _status(path):
@@ -329,3 +379,133 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
         log.append(dict(file=f.name, action=action, seconds=round(time.time() - t0, 1), top1=r.get('top1'), top2=r.get('top2')))
         if not quiet: print(f"  {action[:100]}  top-1 {r.get('top1')}  top-2 {r.get('top2')}  ({log[-1]['seconds']}s)", flush=True)
     return pd.DataFrame(log)
+
+# %% ../nbs/07_report.ipynb #f7555cf4
+class MarkdownText(str):
+    "A string that a notebook displays as markdown (and `readme_text` copies into the README)."
+    def _repr_markdown_(self): return str(self)
+    def __repr__(self): return str(self)
+
+HEADLINE = [  # the README's results table: label, result file, keys down to its top1/top2 (default: the file's own), report row
+    dict(what='Siamese CNN baseline, RGB (Table I)', file='table1-baseline-rgb.json', report=dict(table='table1', variant='rgb')),
+    dict(what='Siamese CNN baseline, grayscale (Table I)', file='table1-baseline-gray.json', report=dict(table='table1', variant='gray')),
+    dict(what='Siamese CNN baseline, background removed (Table I)', file='table1-baseline-nobg.json'),
+    dict(what='cosine, EfficientNet-Lite0 fused layers, RGB', file='table2-cosine-efficientnet-lite0-rgb.json', report=dict(table='table2', variant='rgb')),
+    dict(what='similarity network, EfficientNet-Lite0, RGB', file='table2-similarity-efficientnet-lite0-rgb.json'),
+    dict(what='ensemble cosine + similarity (Table IV)', file='table4-ensemble-efficientnet-lite0-rgb-cosine+similarity-lite0-rgb.json',
+         report=dict(table='table4')),
+    dict(what='cosine, EfficientNet-Lite0, background removed (Table III)', file='table3-cosine-efficientnet-lite0-nobg.json',
+         report=dict(table='table3', variant='nobg')),
+    dict(what='EfficientNet-Lite0 fine-tuned as a Siamese network (stage6 on)', file='table2-finetune-efficientnet-lite0-rgb.json'),
+    dict(what='lookalike (default), no re-ranking', file='lookalike-ablation.json', keys=('rows', '+ layout blocks weighted 2 (default)')),
+    dict(what='lookalike (default), with re-ranking', file='lookalike-ablation.json'),
+    dict(what='lookalike (default), with re-ranking, mean of 5 split/foil draws', file='lookalike-default-seeds.json'),
+]
+
+def _report_cell(sel, backbone=None) -> str:
+    "The report's top-1 / top-2 for the `REPORT` row matching `sel`; its backbone named when it is not `backbone`."
+    hit = [r for r in REPORT if sel and all(r.get(k) == v for k, v in sel.items())]
+    if not hit: return ''
+    r = hit[0]; s = f"{r['report_top1']:.2f} / {r['report_top2']:.2f}"
+    return s if r['backbone'] in (None, 'siamese-cnn', backbone) else f"({_pretty(r['backbone'])}: {s})"
+
+def _figures(results_dir, row) -> tuple:
+    "(top1, top2, backbone) of a `HEADLINE` row from its result file; Nones where the file or the keys are missing."
+    try: obj = json.loads((Path(results_dir)/row['file']).read_text())
+    except (OSError, ValueError): return None, None, None
+    b, o = obj.get('backbone') if isinstance(obj, dict) else None, obj
+    for k in row.get('keys', ()): o = o.get(k) if isinstance(o, dict) else None
+    if not isinstance(o, dict): return None, None, b
+    return _num(o.get('top1')), _num(o.get('top2')), b
+
+def headline_table(results_dir,    # folder of result files
+                   rows=HEADLINE,  # the rows to show
+                  ) -> MarkdownText:
+    "The README's results table (markdown): the report's top-1 / top-2 and ours, read from `results_dir`; `missing` where a file lacks them."
+    d = Path(results_dir)
+    out = ['| method | report top-1 / top-2 | ours top-1 / top-2 | from |', '|---|---|---|---|']
+    for row in rows:
+        t1, t2, b = _figures(d, row)
+        ours = f'{t1:.3f} / {t2:.3f}' if t1 is not None and t2 is not None else 'missing'
+        out.append(f"| {row['what']} | {_report_cell(row.get('report'), b)} | {ours} | `{d.name}/{row['file']}` |")
+    return MarkdownText('\n'.join(out))
+
+# %% ../nbs/07_report.ipynb #fd49f757
+def _mins(s) -> str: return f'{int(s // 60)} min {s % 60:.0f} s' if s >= 60 else f'{s:.0f} s'
+
+def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
+    "The README's paragraph on the default method's speed, from `tll bench`'s result file."
+    f = Path(results_dir)/file
+    try: b = json.loads(f.read_text())
+    except (OSError, ValueError): return MarkdownText(f"Speed: `{Path(results_dir).name}/{file}` missing (written by `tll bench --json`).")
+    fmt = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
+    return MarkdownText(
+        f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
+        f"`tll bench --data ../shared/tll-data --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache, "
+        f"{fmt('run_warm_s', _mins)} with a warm one (a warm run writes the same bytes as the run that filled the cache), "
+        f"scoring 2000 x 20 candidates from in-memory features {fmt('score_2000x20_s', lambda v: f'{v:.2f} s')}, peak resident memory "
+        f"{fmt('peak_rss_mib', lambda v: f'{v / 1024:.1f} GiB')} (plus {fmt('peak_rss_children_mib', lambda v: f'{v / 1024:.1f} GiB')} in a face "
+        f"worker process). `tll bench` also prints extraction images/s, batched against one image at a time (on "
+        f"{fmt('n_images', lambda v: f'{v:.0f}')} images that ratio moves from run to run on this shared machine; the file holds the last "
+        f"run's, {fmt('batch_speedup', lambda v: f'{v:.2f}')}), and face images/s.")
+
+def notebook_summary(path) -> dict:
+    "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."
+    cells = json.loads(Path(path).read_text())['cells']
+    md = next((''.join(c['source']) for c in cells if c['cell_type'] == 'markdown'), '')
+    desc = next((l[1:].strip() for l in md.splitlines() if l.startswith('>')), '')
+    mod = next((l.split()[-1] for c in cells if c['cell_type'] == 'code' for l in ''.join(c['source']).splitlines()
+                if l.startswith('#| default_exp')), None)
+    return dict(notebook=Path(path).stem, module=f'`tll.{mod}`' if mod else '(tests only)', what=desc)
+
+def notebooks_table(nbs_dir='.') -> MarkdownText:
+    "The README's map of the numbered notebooks: name, module, description."
+    rows = [notebook_summary(p) for p in sorted(Path(nbs_dir).glob('[0-9]*.ipynb'))]
+    if not rows: raise TLLError(f"{nbs_dir}: no numbered notebooks found")
+    return MarkdownText('\n'.join(['| notebook | module | what |', '|---|---|---|'] + [f"| {r['notebook']} | {r['module']} | {r['what']} |" for r in rows]))
+
+# %% ../nbs/07_report.ipynb #6f1ea2fe
+def _run_cells(cells, folder) -> list:
+    "Run the code `cells` in one namespace inside `folder`; the markdown each one's last expression displays (or None)."
+    ns, out, old = {'__name__': '__main__'}, [], os.getcwd()
+    os.chdir(folder)
+    try:
+        for c in cells:
+            tree = ast.parse(''.join(c['source'])); last = None
+            if tree.body and isinstance(tree.body[-1], ast.Expr): last = ast.Expression(tree.body.pop().value)
+            exec(compile(tree, f"<cell {c.get('id')}>", 'exec'), ns)
+            v = eval(compile(last, f"<cell {c.get('id')}>", 'eval'), ns) if last else None
+            out.append(v._repr_markdown_() if hasattr(v, '_repr_markdown_') else None)
+    finally: os.chdir(old)
+    return out
+
+def _md_output(md) -> dict:
+    lines = [l + '\n' for l in md.split('\n')]; lines[-1] = lines[-1][:-1]
+    return {'data': {'text/markdown': lines, 'text/plain': lines}, 'execution_count': None, 'metadata': {}, 'output_type': 'execute_result'}
+
+def readme_text(nb) -> tuple:
+    "The README assembled from notebook `nb` (markdown cells, and the markdown its code cells display), and the notebook with those outputs."
+    nb_path = Path(nb); d = json.loads(nb_path.read_text())
+    code = [c for c in d['cells'] if c['cell_type'] == 'code']
+    mds = dict(zip(map(id, code), _run_cells(code, nb_path.parent)))
+    parts = []
+    for c in d['cells']:
+        if c['cell_type'] == 'markdown': parts.append(re.sub(r'\]\(\.\./', '](', ''.join(c['source']).strip()))
+        elif c['cell_type'] == 'code':
+            md = mds[id(c)]
+            c['outputs'] = [_md_output(md)] if md is not None else []
+            if md is not None: parts.append(md.strip())
+    return '\n\n'.join(p for p in parts if p) + '\n', d
+
+def write_readme(nb=None,   # the landing page (default: nbs/index.ipynb of this checkout)
+                 dest=None, # the README to write (default: README.md beside nbs/)
+                ) -> Path:
+    "Write the README from the landing page notebook, and store its code cells' markdown as their outputs there."
+    root = Path(__file__).resolve().parent.parent if nb is None or dest is None else None   # the checkout tll is installed from
+    nb, dest = Path(nb or root/'nbs'/'index.ipynb'), Path(dest or root/'README.md')
+    if not nb.is_file(): raise TLLError(f"{nb}: landing page notebook not found")
+    text, d = readme_text(nb)
+    new = json.dumps(d, sort_keys=True, indent=1, ensure_ascii=False) + '\n'
+    if new != nb.read_text(): nb.write_text(new)
+    with atomic_path(dest) as tmp: Path(tmp).write_text(text)
+    return dest
