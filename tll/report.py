@@ -196,7 +196,10 @@ def plot_accuracies(table: pd.DataFrame, # rows from `report_table` / `beyond_ta
     for k, (m, c, off) in {'top1': ('top-1', 'tab:blue', -0.2), 'top2': ('top-2', 'tab:orange', 0.2)}.items():
         v = t[k].astype(float).to_numpy()
         ax.barh(y + off, v, height=0.4, color=c, label=m)
-        for yi, vi in zip(y + off, v): ax.text(vi + 0.005, yi, f'{vi:.2f}', va='center', fontsize=8)
+        for yi, vi in zip(y + off, v):   # the value inside the bar's end (where the report's marker cannot cover it)
+            inside = vi >= 0.08
+            ax.text(vi - 0.005 if inside else vi + 0.005, yi, f'{vi:.2f}', va='center', ha='right' if inside else 'left',
+                    fontsize=8, color='white' if inside else 'black')
         ax.axvline(chance[k], color=c, ls='--', lw=1, label=f'chance {m} ({chance[k]:.2f})')
         rk = 'report_' + k
         if rk in t.columns:
