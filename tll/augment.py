@@ -4,13 +4,14 @@
 
 # %% ../nbs/01_augmentation.ipynb #3c086a0d
 from __future__ import annotations
-import hashlib, os, subprocess, sys, tempfile, time, warnings, zipfile
+import hashlib, os, shutil, subprocess, sys, tempfile, time, warnings, zipfile
 from pathlib import Path
 import numpy as np
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, progress as _progress
+from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, LOADER_VERSION,
+                      progress as _progress)
 
 # %% auto #0
 __all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',
@@ -127,14 +128,17 @@ def nobg_path(path, model='u2netp', cache=None) -> Path:
     "Cache entry of the background-removed version of the image file `path`."
     _check_model(model)
     if not Path(path).is_file(): raise TLLError(f"{path}: image file not found")
-    return cache_root(cache)/'nobg'/model/f'{file_digest(path)}.png'
+    return cache_root(cache)/'nobg'/f'{model}-{LOADER_VERSION}'/f'{file_digest(path)}.png'
 
 def nobg_image(path, model='u2netp', cache=None) -> Image.Image:
     "The background-removed image of file `path`, computed once and cached on disk."
     entry = nobg_path(path, model, cache)
     if entry.exists():
         try: return load_image(entry)
-        except TLLError as e: warnings.warn(f"{entry}: unreadable cache entry, recomputing ({e})")
+        except TLLError as e:  # truncated, not an image, a folder: removed, so the new entry can take its name
+            warnings.warn(f"{entry}: unreadable cache entry, recomputing ({e})")
+            try: shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+            except OSError: pass
     im = remove_background(load_image(path), model)
     with atomic_path(entry) as tmp: im.save(tmp, format='PNG')
     return im

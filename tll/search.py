@@ -52,7 +52,7 @@ def topk(Q, G, k, use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
     if use_faiss is None: use_faiss = len(G) > FAISS_MIN
     if use_faiss:
         try: import faiss
-        except ImportError: raise TLLError(f"a gallery of {len(G)} images (over {FAISS_MIN}) is searched with faiss, which is not installed: pip install 'tll[faiss]' (or pass use_faiss=False)") from None
+        except ImportError: raise TLLError(f"searching {len(G)} images with faiss (used for galleries over {FAISS_MIN} images) needs faiss, which is not installed: pip install 'tll[faiss]'") from None
         index = faiss.IndexFlatIP(G.shape[1]); index.add(G)
         S, I = index.search(Q, k)
         return S, I.astype(np.int64)
