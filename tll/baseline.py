@@ -141,8 +141,8 @@ class ProgressCB(Callback):
     "Progress over epochs (and, on a terminal, batches) through `tll.data.progress`; writes each epoch's row of `learn.history`."
     order = 10
     def before_fit(self, learn):
-        learn.epochs = progress_iter(learn.epochs, 'epochs'); self.first = True
-    def _wrap(self, learn): learn.dl = progress_iter(learn.dl, 'batches', leave=False)
+        learn.epochs = progress_iter(learn.epochs, 'training', unit='epochs'); self.first = True
+    def _wrap(self, learn): learn.dl = progress_iter(learn.dl, 'batches', leave=False, unit='batches')
     before_train = before_validate = _wrap
     def after_epoch(self, learn):
         if not learn.history: return
@@ -240,7 +240,7 @@ def load_images(paths,            # image files
     "Images as a uint8 tensor (N, 3, h, w), each file read and resized once."
     paths = list(paths)
     out = torch.empty(len(paths), 3, size[1], size[0], dtype=torch.uint8)
-    for i, p in enumerate(progress_iter(paths, 'images', progress)):
+    for i, p in enumerate(progress_iter(paths, 'loading', progress, unit='images')):
         out[i] = torch.from_numpy(np.asarray(variant_image(p, variant, model, cache, size)).copy()).permute(2, 0, 1)
     return out
 

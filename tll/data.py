@@ -50,20 +50,21 @@ def _interactive() -> bool:
     return 'ipykernel' in sys.modules or (hasattr(sys.stderr, 'isatty') and sys.stderr.isatty())
 
 def progress(it, desc='', show=True, total=None,
-             leave=True # keep the finished bar (and, in a log, write its line); False for inner loops such as batches
+             leave=True, # keep the finished bar (and, in a log, write its line); False for inner loops such as batches
+             unit='items' # what the steps are, plural ('images', 'batches of 4'), for the bar and the log line
             ):
     "Iterate `it` with a tqdm bar labelled `stage: desc` on a terminal; in a log, one plain line when it ends; silent when `show` is False."
     if not show: return it
     label = ': '.join(s for s in (_STAGE.get(), desc) if s)
     if _interactive():
         from tqdm import tqdm
-        return tqdm(it, desc=label, total=total, file=sys.stderr, dynamic_ncols=True, leave=leave)
+        return tqdm(it, desc=label, total=total, file=sys.stderr, dynamic_ncols=True, leave=leave, unit=f' {unit}')
     if not leave: return it
     def _plain():
         n, t0 = 0, time.perf_counter()
         for x in it: n += 1; yield x
         dt = time.perf_counter() - t0
-        print(f"{label or 'progress'}: {n} done in {dt:.1f}s" + (f" ({n / dt:.1f}/s)" if dt > 0 and n else ''), file=sys.stderr, flush=True)
+        print(f"{label or 'progress'}: {n} {unit} in {dt:.1f}s" + (f" ({n / dt:.1f}/s)" if dt > 0 and n else ''), file=sys.stderr, flush=True)
     return _plain()
 
 # %% ../nbs/00_data.ipynb #8a465e02

@@ -178,20 +178,17 @@ def image_faces(paths, # image files
         if f is None: todo.append(p)
         else: out[p] = f; face_counts['cached'] += 1
     if todo:
-        t0 = time.perf_counter()
         jobs = [(p, cfg, entries[p]) for p in todo]
         if n_workers and n_workers > 1:
             # a Pool, not a ProcessPoolExecutor: `terminate` stops the workers at once when we are interrupted, and
             # `_worker_init` makes them die with this process even when it is killed outright (SIGKILL)
             pool = multiprocessing.get_context('fork').Pool(n_workers, _worker_init, (os.getpid(),))
             try:
-                res = list(progress_iter(pool.imap(_extract_to_cache, jobs, chunksize=8), 'faces', progress, total=len(jobs)))
+                res = list(progress_iter(pool.imap(_extract_to_cache, jobs, chunksize=8), f'faces ({n_workers} processes)', progress, total=len(jobs), unit='images'))
                 pool.close()
             finally: pool.terminate(); pool.join()
-        else: res = [_extract_to_cache(j) for j in progress_iter(jobs, 'faces', progress)]
+        else: res = [_extract_to_cache(j) for j in progress_iter(jobs, 'faces', progress, unit='images')]
         out.update(zip(todo, res)); face_counts['computed'] += len(todo)
-        dt = time.perf_counter() - t0
-        if progress: print(f"faces [{cfg.key()}]: {len(todo)} image(s) in {dt:.1f}s ({len(todo)/dt:.1f} images/s), {len(uniq)-len(todo)} cached", file=sys.stderr)
     return [out[p] for p in paths]
 
 # %% ../nbs/03a_faces.ipynb #27049f31

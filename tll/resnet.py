@@ -200,7 +200,7 @@ class FeatureStore:
         self.dir.mkdir(parents=True, exist_ok=True); res = {}
         t0 = time.time(); torch.set_grad_enabled(False)
         chunks = range(0, len(paths), self.bs)
-        for i in progress(chunks, f'{self.label} (batches of {self.bs})', self.progress):
+        for i in progress(chunks, self.label, self.progress, unit=f'batches of {self.bs}'):
             ps = paths[i:i + self.bs]
             x = torch.stack([to_tensor(self.load(p), self.size) for p in ps])
             # pad a short last batch to full size: CPU kernels chosen for other batch sizes (1 especially) differ in the
