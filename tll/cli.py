@@ -61,12 +61,13 @@ def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', 
     writable_folder(cache_root(cache), 'cache folder')
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, **options)
     m = make()  # then a bad option
+    ds.verify_images(show=progress and not quiet)  # then a bad image (all of them decoded: seconds, not the minutes of a run)
+    _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
     with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all)
 
 def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all):
     "The work of `run`, on checked input."
     rerank_temp = rerank_temp if rerank_temp is not None else getattr(m, 'rerank_temp', 0.5)
-    _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
     np.random.seed(seed)
     try: import torch; torch.manual_seed(seed)
     except ImportError: pass
@@ -194,6 +195,10 @@ def main(argv=None):
         print('tll: terminated (SIGTERM); no partial output was written', file=sys.stderr); return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print('tll: interrupted; no partial output was written', file=sys.stderr); return 130
+    except BrokenPipeError:  # `tll ... | head`: the reader left; say nothing, like other command-line tools
+        try: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError: pass
+        return 128 + signal.SIGPIPE
     except OSError as e:  # an OS error no check foresaw (a disk filling up mid-run): one line naming the path and the reason
         where = e.filename2 or e.filename
         print(f"tll: error: {display_name(where) + ': ' if where else ''}{e.strerror or type(e).__name__}", file=sys.stderr); return 2

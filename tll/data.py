@@ -280,10 +280,7 @@ class TLLData:
             found, miss, near = self.files.setdefault((split, side), {}), [], []
             for i in dict.fromkeys(ids):
                 k = _nfc(i); names = imgs.get(k, [])
-                exact = [n for n in names if os.path.splitext(n)[1] == self.ext]
-                if f'{i}{self.ext}' in names: found[k] = f'{i}{self.ext}'
-                elif len(exact) == 1: found[k] = exact[0]
-                elif len(names) == 1: found[k] = names[0]
+                if len(names) == 1: found[k] = names[0]
                 elif len(names) > 1:
                     raise TLLError(f"{self.root/fname}: id '{i}' matches {len(names)} image files in {folder} ({', '.join(names)}); keep one")
                 else:  # not found: name files that nearly match (another suffix, another case) so the user sees why
@@ -307,9 +304,13 @@ class TLLData:
             ps += [self.path('test', 'right', i) for i in pd.unique(self.candidates[CAND_COLS].values.ravel())]
         return list(dict.fromkeys(ps))
 
-    def verify_images(self):
-        "Open every image the CSVs refer to; `TLLError` for the first bad one."
-        for p in self.all_paths(): load_image(p)
+    def verify_images(self, show=False # a progress line ('checking images')
+                     ):
+        "Decode every image the CSVs refer to (two threads per core: Pillow decodes without the GIL); `TLLError` for the first bad one."
+        from concurrent.futures import ThreadPoolExecutor
+        ps = self.all_paths()
+        with ThreadPoolExecutor(2 * (os.cpu_count() or 1)) as ex:
+            for _ in progress(ex.map(load_image, ps), 'checking images', show, total=len(ps), unit='images'): pass
 
 # %% ../nbs/00_data.ipynb #ef03f112
 def split_pairs(pairs: pd.DataFrame, valid_pct=0.2, seed=0) -> tuple[pd.DataFrame, pd.DataFrame]:

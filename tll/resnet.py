@@ -15,7 +15,7 @@ from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, ca
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'VARIANTS', 'CENTER_KEEP',
            'CROPS', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'center_crop', 'variant_loader', 'to_tensor',
-           'FeatureStore', 'l2n', 'fuse', 'image_paths', 'task_scores', 'CosineScorer']
+           'FeatureStore', 'l2n', 'fuse', 'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -263,6 +263,13 @@ def task_scores(lf: np.ndarray, rf: np.ndarray, tasks: Tasks, left_ids, right_id
     R = rf[np.vectorize(ri.__getitem__)(tasks.cands)]
     return np.einsum('nd,nkd->nk', L, R)
 
+def check_taps(taps, bb: Backbone):
+    "`taps` as a list if it is None or a non-empty list of `bb`'s taps; `TLLError` saying which are allowed otherwise."
+    if taps is None: return None
+    if isinstance(taps, str) or not isinstance(taps, (list, tuple)) or not taps or not set(taps) <= set(bb.taps):
+        raise TLLError(f"option 'taps' must be a list of {bb.name} taps from {', '.join(bb.taps)}, e.g. -o \"taps=['stage6','head']\"; got {taps!r}")
+    return list(taps)
+
 class CosineScorer(Scorer):
     "Cosine similarity of centred, fused, frozen backbone features."
     name = 'cosine'
@@ -270,7 +277,7 @@ class CosineScorer(Scorer):
         super().__init__(seed, cache, progress)
         self.bb = get_backbone(backbone, weights)
         self.store = FeatureStore(self.bb, variant, cache=cache, progress=progress)
-        self.taps = taps or DEFAULT_TAPS[backbone]
+        self.taps = check_taps(taps, self.bb) or DEFAULT_TAPS[backbone]
 
     def features(self, data, ids, split, side):
         return self.store(image_paths(data, ids, split, side))
