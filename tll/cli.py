@@ -189,6 +189,7 @@ def main(argv=None):
             print(reproduce(a.data, a.results, a.cache, which=a.which, redo=a.redo).to_string())
         elif a.cmd == 'methods': _methods(a.name, a.json)
         else: p.print_help(); return 2
+        sys.stdout.flush()  # a reader that left (`| head`) shows up here, not as a message at interpreter exit
     except TLLError as e:
         print(f'tll: error: {display_name(e)}', file=sys.stderr); return 2
     except _Terminated:
