@@ -4,13 +4,13 @@
 
 # %% ../nbs/01_augmentation.ipynb #3c086a0d
 from __future__ import annotations
-import hashlib, os, shutil, subprocess, sys, tempfile, time, warnings, zipfile
+import hashlib, os, subprocess, sys, tempfile, time, warnings, zipfile
 from pathlib import Path
 import numpy as np
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, LOADER_VERSION,
+from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, LOADER_VERSION, remove_entry,
                       progress as _progress)
 
 # %% auto #0
@@ -136,9 +136,7 @@ def nobg_image(path, model='u2netp', cache=None) -> Image.Image:
     if entry.exists():
         try: return load_image(entry)
         except TLLError as e:  # truncated, not an image, a folder: removed, so the new entry can take its name
-            warnings.warn(f"{entry}: unreadable cache entry, recomputing ({e})")
-            try: shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-            except OSError: pass
+            warnings.warn(f"{entry}: unreadable cache entry, recomputing ({e})"); remove_entry(entry)
     im = remove_background(load_image(path), model)
     with atomic_path(entry) as tmp: im.save(tmp, format='PNG')
     return im

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #487a0a7f
 from __future__ import annotations
-import ast, csv, errno, fcntl, hashlib, importlib, inspect, io, json, os, secrets, sys, tempfile, time, unicodedata, warnings
+import ast, csv, fcntl, hashlib, importlib, inspect, io, json, os, secrets, shutil, sys, time, unicodedata, warnings
 from contextlib import contextmanager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -19,7 +19,7 @@ __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IM
            'load_image', 'TLLData', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks', 'candidate_tasks', 'truth_rank',
            'topk_accuracy', 'accuracies', 'Scorer', 'evaluate', 'get_method', 'parse_options', 'method_options',
            'check_options', 'make_method', 'submission_table', 'write_submission', 'validate_submission',
-           'writable_folder', 'writable_file', 'cache_root', 'file_digest', 'display_name']
+           'writable_folder', 'writable_file', 'cache_root', 'file_digest', 'remove_entry', 'display_name']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -101,8 +101,7 @@ def atomic_files(paths, suffix=None):
     finally:
         for t in tmps:
             try: os.remove(t)
-            except FileNotFoundError: pass
-            except OSError: pass
+            except OSError: pass  # renamed into place already, or never made
 
 @contextmanager
 def atomic_path(path, suffix=None):
@@ -538,6 +537,12 @@ def file_digest(path, n=16) -> str:
     try: b = Path(path).read_bytes()
     except OSError as e: raise TLLError(f"{path}: cannot read file ({e.strerror or type(e).__name__})") from None
     return hashlib.blake2b(b, digest_size=16).hexdigest()[:n]
+
+def remove_entry(path):
+    "Remove a bad cache entry `path` (a file, or a folder where a file should be) so a new entry can take its name; never raises."
+    p = Path(path)
+    try: shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+    except OSError: pass
 
 def display_name(path) -> str:
     "`path` as printable text: bytes that are not UTF-8 (a name like b'caf\\xe9.jpg') shown as `\\xe9`, never an encoding error."

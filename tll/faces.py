@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_faces.ipynb #c96af665
 from __future__ import annotations
-import ctypes, importlib.util, multiprocessing, os, shutil, signal, sys, time
+import ctypes, importlib.util, multiprocessing, os, signal, sys, time
 from collections import Counter
 from dataclasses import dataclass, asdict
 from functools import lru_cache
@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import dlib
 from fastcore.basics import store_attr
-from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION
+from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry
 from .data import progress as progress_iter
 
 # %% auto #0
@@ -137,9 +137,7 @@ def _read_entry(p:Path) -> Faces|None:
               and np.isfinite(f.desc).all())
     except Exception: ok = False  # a folder, truncated zip, bad header, missing key: all mean "recompute"
     if not ok:
-        face_counts['corrupt'] += 1
-        try: shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()  # removed, so the new entry can take its name
-        except OSError: pass
+        face_counts['corrupt'] += 1; remove_entry(p)
         return None
     return f
 

@@ -4,13 +4,13 @@
 
 # %% ../nbs/03_resnet.ipynb #0e84018d
 from __future__ import annotations
-import importlib, os, shutil, time, zipfile
+import importlib, os, time, zipfile
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
-                   LOADER_VERSION)
+                   LOADER_VERSION, remove_entry)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'VARIANTS', 'CENTER_KEEP',
@@ -189,9 +189,7 @@ class FeatureStore:
             w = self.widths()
             if all(x.ndim == 1 and x.dtype in (np.float32, np.float16) and len(x) == w[t] and np.isfinite(x).all() for t, x in out.items()): return out
         except Exception: pass  # a folder, a truncated zip, a missing key: all mean "recompute"
-        self.n_bad += 1
-        try: shutil.rmtree(f) if f.is_dir() and not f.is_symlink() else f.unlink()
-        except OSError: pass
+        self.n_bad += 1; remove_entry(f)
         return None
 
     @torch.inference_mode()
