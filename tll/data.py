@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #487a0a7f
 from __future__ import annotations
-import ast, csv, fcntl, hashlib, importlib, inspect, io, json, os, secrets, shutil, sys, time, unicodedata, warnings
+import ast, csv, ctypes, errno, fcntl, hashlib, importlib, inspect, io, json, os, secrets, shutil, sys, time, unicodedata, warnings
 from contextlib import contextmanager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -15,11 +15,12 @@ from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'METHODS', 'DEFAULT_METHOD',
-           'TLLError', 'sample_path', 'stage', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json',
-           'load_image', 'TLLData', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks', 'candidate_tasks', 'truth_rank',
-           'topk_accuracy', 'accuracies', 'Scorer', 'evaluate', 'get_method', 'parse_options', 'method_options',
-           'check_options', 'make_method', 'submission_table', 'write_submission', 'validate_submission',
-           'writable_folder', 'writable_file', 'cache_root', 'file_digest', 'remove_entry', 'display_name']
+           'TLLError', 'sample_path', 'stage', 'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json',
+           'write_json', 'load_image', 'check_image', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks',
+           'make_tasks', 'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'Scorer', 'evaluate',
+           'get_method', 'parse_options', 'method_options', 'check_options', 'make_method', 'submission_table',
+           'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path', 'cache_root',
+           'file_digest', 'remove_entry', 'display_name', 'RowCache']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -45,6 +46,17 @@ def stage(name: str # e.g. 'fit on the training split'
     tok = _STAGE.set(name)
     try: yield
     finally: _STAGE.reset(tok)
+
+class _StackT(ctypes.Structure): _fields_ = [('sp', ctypes.c_void_p), ('flags', ctypes.c_int), ('size', ctypes.c_size_t)]  # Linux stack_t
+
+@contextmanager
+def altstack_kept():
+    "Restore this thread's alternate signal stack after the block (Linux; elsewhere a no-op): see the note above."
+    try: libc = ctypes.CDLL(None, use_errno=True); old = _StackT(); ok = sys.platform.startswith('linux') and libc.sigaltstack(None, ctypes.byref(old)) == 0
+    except (OSError, AttributeError): ok = False
+    try: yield
+    finally:
+        if ok: libc.sigaltstack(ctypes.byref(old), None)
 
 def _interactive() -> bool:
     return 'ipykernel' in sys.modules or (hasattr(sys.stderr, 'isatty') and sys.stderr.isatty())
@@ -151,9 +163,9 @@ def _upright(im: Image.Image) -> Image.Image:
     except Exception: return im  # unreadable EXIF block: the pixels are still fine
     return ImageOps.exif_transpose(im) if o in (2, 3, 4, 5, 6, 7, 8) else im
 
-def load_image(path, size=None) -> Image.Image:
-    "Open `path` as an upright RGB image, resized to `size` (w, h) if given; `TLLError` naming the file if it cannot be read."
-    path = Path(path)
+@contextmanager
+def _opened(path):
+    "The image file `path` opened by PIL (pixels not yet decoded), its size checked; any failure inside the block is one `TLLError` naming the file."
     if not path.exists(): raise TLLError(f"{path}: image file not found")
     if path.is_file() and path.stat().st_size == 0: raise TLLError(f"{path}: empty file (0 bytes)")
     try:
@@ -162,8 +174,7 @@ def load_image(path, size=None) -> Image.Image:
             with Image.open(path) as im:
                 if im.width * im.height > MAX_PIXELS:
                     raise TLLError(f"{path}: image too large ({im.width}x{im.height} pixels, limit {MAX_PIXELS:,}); refusing a possible decompression bomb")
-                im.load()
-                im = _to_rgb(_upright(im), path)
+                yield im
     except TLLError: raise
     except UnidentifiedImageError: raise TLLError(f"{path}: not an image file (PIL cannot identify it)") from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -171,8 +182,17 @@ def load_image(path, size=None) -> Image.Image:
     except IsADirectoryError: raise TLLError(f"{path}: cannot read file (Is a directory)") from None
     except (OSError, SyntaxError, ValueError) as e:
         raise TLLError(f"{path}: unreadable or truncated image ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
+
+def load_image(path, size=None) -> Image.Image:
+    "Open `path` as an upright RGB image, resized to `size` (w, h) if given; `TLLError` naming the file if it cannot be read."
+    path = Path(path)
+    with _opened(path) as im: im.load(); im = _to_rgb(_upright(im), path)
     if size is not None and im.size != tuple(size): im = im.resize(tuple(size), Image.BILINEAR)
     return im
+
+def check_image(path):
+    "Check that `path` opens as an image of an allowed size, reading its header only (a tenth of a millisecond; no decode): `load_image`'s errors for a missing, empty, unidentifiable or oversized file."
+    with _opened(Path(path)): pass
 
 # %% ../nbs/00_data.ipynb #bcbe2ff4
 def _check_fields(path: Path):
@@ -236,6 +256,7 @@ class TLLData:
     candidates: pd.DataFrame | None = None  # test_candidates.csv: left,c0..c19
     ext: str = '.jpg'                       # the hand-out's suffix (others are found too, see `path`)
     files: dict = field(default_factory=dict, repr=False)  # (split, side) -> {NFC id: file name}, filled by `load`
+    _paths: dict = field(default_factory=dict, repr=False, compare=False)  # (split, side, id) -> path, see `path`
 
     @classmethod
     def load(cls, root=None, need_train=True, need_test=False) -> 'TLLData':
@@ -262,8 +283,11 @@ class TLLData:
 
     def path(self, split, side, id) -> Path:
         "Path of image `id` on `side` ('left'/'right') of `split` ('train'/'test'): the file `load` found for it, else `<id>.jpg`."
-        name = self.files.get((split, side), {}).get(_nfc(str(id)))
-        return self.root/split/side/(name or f'{id}{self.ext}')
+        key = (split, side, id)
+        if key not in self._paths:  # remembered: a run asks for the same paths many times
+            name = self.files.get((split, side), {}).get(_nfc(str(id)))
+            self._paths[key] = self.root/split/side/(name or f'{id}{self.ext}')
+        return self._paths[key]
 
     def _check_files(self):
         "Find every id's image file: `<id>.jpg`, else one file `<id>.<image suffix>` in any case and Unicode normalisation."
@@ -303,13 +327,19 @@ class TLLData:
             ps += [self.path('test', 'right', i) for i in pd.unique(self.candidates[CAND_COLS].values.ravel())]
         return list(dict.fromkeys(ps))
 
-    def verify_images(self, show=False # a progress line ('checking images')
+    def verify_images(self, show=False, # a progress line ('checking images')
+                      decode=True # decode the pixels (False: headers only, `check_image`; a truncated file then passes)
                      ):
-        "Decode every image the CSVs refer to (two threads per core: Pillow decodes without the GIL); `TLLError` for the first bad one."
-        from concurrent.futures import ThreadPoolExecutor
-        ps = self.all_paths()
-        with ThreadPoolExecutor(2 * (os.cpu_count() or 1)) as ex:
-            for _ in progress(ex.map(load_image, ps), 'checking images', show, total=len(ps), unit='images'): pass
+        "Decode (or open) every image the CSVs refer to; `TLLError` for the first bad one."
+        check_images(self.all_paths(), show, decode)
+
+def check_images(paths, show=False, # a progress line ('checking images'), when decoding
+                 decode=True # decode the pixels (`load_image`), or read the headers only (`check_image`)
+                ):
+    "Decode (or open) every image of `paths` (two threads per core: Pillow decodes without the GIL); `TLLError` for the first bad one."
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(2 * (os.cpu_count() or 1)) as ex:
+        for _ in progress(ex.map(load_image if decode else check_image, paths), 'checking images', show and decode, total=len(paths), unit='images'): pass
 
 # %% ../nbs/00_data.ipynb #ef03f112
 def split_pairs(pairs: pd.DataFrame, valid_pct=0.2, seed=0) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -377,6 +407,10 @@ class Scorer:
     name = 'scorer'
     def __init__(self, seed=0, cache=None, progress=True):
         self.seed, self.cache, self.progress = seed, cache, progress
+    def prepare(self, data: TLLData, show=False) -> dict:
+        "Work on every image of `data` before fitting, {'images': n, 'decoded': n}; here a check that each decodes (`TLLError` for the first bad one). Methods with a feature cache fill it instead."
+        data.verify_images(show); n = len(data.all_paths())
+        return {'images': n, 'decoded': n}
     def fit(self, data: TLLData, pairs: pd.DataFrame): return self
     def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray: raise NotImplementedError
 
@@ -516,6 +550,10 @@ def writable_file(path, what='output file') -> Path:
     writable_folder(p.parent, what)
     return p
 
+def as_path(p) -> Path:
+    "`p` as a `Path`, without re-parsing one that already is (a warm run handles tens of thousands)."
+    return p if isinstance(p, Path) else Path(p)
+
 def cache_root(cache=None) -> Path:
     "Folder for on-disk caches: `cache` if given, else `$TLL_CACHE`, else `~/.cache/tll`; created if missing, `TLLError` if unusable."
     if cache is not None: p, src = Path(cache).expanduser(), 'cache folder'
@@ -532,11 +570,15 @@ def cache_root(cache=None) -> Path:
         except OSError as e: raise TLLError(f"{p}: cannot create the {src} ({_os_reason(e)})") from None
     return p
 
+_DIGESTS: dict = {}  # (path, inode, size, mtime, ctime) -> digest: each file is hashed once per process
+
 def file_digest(path, n=16) -> str:
-    "Hex digest of a file's bytes (first `n` characters of blake2b); `TLLError` naming the file if it cannot be read."
-    try: b = Path(path).read_bytes()
+    "Hex digest of a file's bytes (first `n` characters of blake2b), remembered while the file is unchanged; `TLLError` naming the file if it cannot be read."
+    try:
+        st = os.stat(path); key = (os.fspath(path), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if key not in _DIGESTS: _DIGESTS[key] = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError as e: raise TLLError(f"{path}: cannot read file ({e.strerror or type(e).__name__})") from None
-    return hashlib.blake2b(b, digest_size=16).hexdigest()[:n]
+    return _DIGESTS[key][:n]
 
 def remove_entry(path):
     "Remove a bad cache entry `path` (a file, or a folder where a file should be) so a new entry can take its name; never raises."
@@ -547,3 +589,125 @@ def remove_entry(path):
 def display_name(path) -> str:
     "`path` as printable text: bytes that are not UTF-8 (a name like b'caf\\xe9.jpg') shown as `\\xe9`, never an encoding error."
     return os.fsencode(str(path)).decode('utf-8', 'backslashreplace')
+
+# %% ../nbs/00_data.ipynb #e46fb38e
+class RowCache:
+    "Fixed-shape rows keyed by content digest, stored as memory-mappable shards under `folder` (see above)."
+    def __init__(self, folder, # one folder per kind of row (e.g. a backbone, view and loader)
+                 columns: dict # {name: (shape of one row, dtype)}, e.g. {'head': ((1280,), 'float32')}
+                ):
+        self.dir = Path(folder); self.columns = {k: (tuple(s), np.dtype(d)) for k, (s, d) in columns.items()}
+        self.n_bad = 0  # shards found damaged and removed
+        self._sweep()
+
+    def _sweep(self, max_age=3600):
+        "Remove temporary shard folders that a killed writer left behind (only old ones: a live writer's is young)."
+        if not self.dir.is_dir(): return
+        now = time.time()
+        for p in self.dir.glob('.tmp-*'):
+            try:
+                if now - p.stat().st_mtime > max_age: remove_entry(p)
+            except OSError: pass
+
+    def shards(self) -> list[Path]:
+        "The published shard folders."
+        return sorted(p for p in self.dir.glob('s-*') if p.is_dir()) if self.dir.is_dir() else []
+
+    def _open(self, shard, cols):
+        "(digests, {column: memory-mapped array}) of `shard`; None if it vanished (compacted by another process); 'bad' if damaged."
+        try:
+            idx = np.load(shard/'index.npy')
+            arrs = {c: np.load(shard/f'{c}.npy', mmap_mode='r') for c in self.columns}  # every column checked (mapping reads only headers)
+        except FileNotFoundError:
+            return None if not shard.exists() else 'bad'
+        except Exception: return 'bad'  # truncated, not an array, a folder where a file should be
+        ok = idx.ndim == 1 and all(a.shape == (len(idx), *self.columns[c][0]) and a.dtype == self.columns[c][1] for c, a in arrs.items())
+        return (idx, {c: arrs[c] for c in cols}) if ok else 'bad'
+
+    def _bad(self, shard):
+        self.n_bad += 1; self._retire(shard)
+
+    def _retire(self, shard):
+        "Remove `shard`: first renamed out of sight (atomic), so a reader sees the whole shard or none of it, then deleted."
+        gone = self.dir/f'.tmp-{secrets.token_hex(6)}'
+        try: os.rename(shard, gone)
+        except OSError: gone = shard  # already gone, or not ours to rename: removed in place
+        remove_entry(gone)
+
+    def get(self, digests, # (n,) content digests (str), repeats allowed
+            cols=None # columns wanted (default: all)
+           ) -> tuple[np.ndarray, dict]:
+        "(found (n,) bool, {column: (n, *shape) array}); rows not found are zero. `TLLError` if shards keep vanishing."
+        cols = list(self.columns if cols is None else cols)
+        for _ in range(8):  # a shard compacted away between listing and opening: list again
+            res = self._get(list(digests), cols)
+            if res is not None: return res
+        raise TLLError(f"{self.dir}: cache shards keep vanishing while being read (another process compacting?)")
+
+    def _get(self, digests, cols):
+        d = np.array(digests, dtype='S'); found = np.zeros(len(d), bool)
+        out = {c: np.zeros((len(d), *self.columns[c][0]), self.columns[c][1]) for c in cols}
+        for shard in self.shards():
+            if found.all(): break
+            got = self._open(shard, cols)
+            if got is None: return None
+            if got == 'bad': self._bad(shard); continue
+            idx, arrs = got
+            try: rows = pd.Index(idx).get_indexer(d)  # fails on a shard with repeated digests: damaged
+            except Exception: self._bad(shard); continue
+            take = (rows >= 0) & ~found
+            if not take.any(): continue
+            try:
+                for c, a in arrs.items(): out[c][take] = a[rows[take]]  # gathered straight into place: no second copy
+            except Exception: self._bad(shard); continue
+            if not all(np.isfinite(out[c][take]).all() for c in cols if out[c].dtype.kind == 'f'):
+                for c in cols: out[c][take] = 0
+                self._bad(shard); continue
+            found |= take
+        return found, out
+
+    @staticmethod
+    def _name(d) -> str:
+        "A shard's name: a digest of the sorted, distinct row digests `d` (so the same rows always get the same name)."
+        return 's-' + hashlib.blake2b(b'\0'.join(np.unique(d)), digest_size=8).hexdigest()
+
+    def put(self, digests, # (n,) content digests of the rows
+            values: dict # {column: (n, *shape) array}, every column of the cache
+           ) -> Path | None:
+        "Publish the rows as one shard (written aside, then renamed into place); returns it, or None if an identical one exists."
+        if set(values) != set(self.columns): raise ValueError(f"put needs columns {sorted(self.columns)}, got {sorted(values)}")
+        d = np.array(digests, dtype='S'); _, first = np.unique(d, return_index=True); first = np.sort(first)
+        name = self._name(d)
+        tmp = cur = self.dir/f'.tmp-{secrets.token_hex(6)}'
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True); tmp.mkdir()  # mode 0777 less the umask, like the files in it
+            for c, (shape, dt) in self.columns.items():
+                v = np.asarray(values[c])
+                if v.shape != (len(d), *shape): raise ValueError(f"column {c}: shape {v.shape}, expected {(len(d), *shape)}")
+                cur = tmp/f'{c}.npy'; np.save(cur, np.ascontiguousarray(v[first], dtype=dt))
+            cur = tmp/'index.npy'; np.save(cur, d[first])
+            try: cur = self.dir/name; os.rename(tmp, cur); return cur
+            except OSError as e:
+                if e.errno in (errno.EEXIST, errno.ENOTEMPTY): return None  # the same rows, published by another writer
+                raise
+        except OSError as e: raise TLLError(f"{cur}: cannot write ({_os_reason(e)})") from None
+        finally: remove_entry(tmp)
+
+    def compact(self):
+        "Merge every shard into one (under an `flock` on the folder), so a warm read opens one file per column."
+        if len(self.shards()) < 2: return
+        with open(self.dir/'.lock', 'a') as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                shards = self.shards()
+                if len(shards) < 2: return
+                digests = []
+                for s in shards:
+                    try: digests += [x.decode() for x in np.load(s/'index.npy')]
+                    except Exception: self._bad(s)
+                found, vals = self.get(digests)
+                keep = [d for d, f in zip(digests, found) if f]
+                self.put(keep, {c: v[found] for c, v in vals.items()}); new = self.dir/self._name(np.array(keep, dtype='S'))
+                for s in shards:
+                    if s != new: self._retire(s)
+            finally: fcntl.flock(fh, fcntl.LOCK_UN)
