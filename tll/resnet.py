@@ -4,18 +4,22 @@
 
 # %% ../nbs/03_resnet.ipynb #0e84018d
 from __future__ import annotations
-import importlib, os, time, zipfile
+import importlib, io, os, time, warnings
+from contextlib import redirect_stderr
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
-                   LOADER_VERSION, remove_entry)
+                   LOADER_VERSION, RowCache, altstack_kept, as_path)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'VARIANTS', 'CENTER_KEEP',
-           'CROPS', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'center_crop', 'variant_loader', 'to_tensor',
-           'FeatureStore', 'l2n', 'fuse', 'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
+           'CROPS', 'ENGINES', 'EXPORT_VERSION', 'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone',
+           'center_crop', 'variant_view', 'variant_loader', 'to_array', 'to_tensor', 'grid_pool', 'Pooled',
+           'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine', 'FeatureStore', 'extract', 'l2n', 'fuse',
+           'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -128,108 +132,203 @@ def center_crop(im, keep=CENTER_KEEP):
     w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
     return im.crop((dx, dy, w - dx, h - dy))
 
+def variant_view(variant='rgb'):
+    "A function decoded RGB image -> the `variant`'s image, for variants made from the pixels alone; None for the background-removed ones."
+    if variant == 'rgb': return lambda im: im
+    if variant == 'gray': return lambda im: im.convert('L').convert('RGB')
+    if variant in CROPS: return lambda im: center_crop(im, CROPS[variant])
+    if variant in ('nobg', 'nobg-gray'): return None
+    raise TLLError(f"unknown data variant '{variant}'; choose from {', '.join(VARIANTS)}")
+
 def variant_loader(variant='rgb', cache=None, model='u2netp'):
     "A function path -> RGB PIL image for `variant`; `model`/`cache`: rembg model and cache root of the nobg variants."
-    if variant == 'rgb': return load_image
-    if variant == 'gray': return lambda p: load_image(p).convert('L').convert('RGB')
-    if variant in CROPS: return lambda p: center_crop(load_image(p), CROPS[variant])
-    if variant in ('nobg', 'nobg-gray'):
-        from tll.augment import variant_image  # later notebook owns rembg; imported only when asked for
-        return lambda p: variant_image(p, variant, model, cache)
-    raise TLLError(f"unknown data variant '{variant}'; choose from {', '.join(VARIANTS)}")
+    if (view := variant_view(variant)) is not None: return lambda p: view(load_image(p))
+    from tll.augment import variant_image  # later notebook owns rembg; imported only when asked for
+    return lambda p: variant_image(p, variant, model, cache)
+
+def to_array(im, size) -> np.ndarray:
+    "RGB PIL image -> float32 array (3, h, w) in [0, 1], resized to `size` (w, h) with bilinear filtering."
+    im = im.resize(tuple(size), 2) if im.size != tuple(size) else im
+    return np.asarray(im, dtype=np.uint8).transpose(2, 0, 1).astype(np.float32) / np.float32(255)
 
 def to_tensor(im, size) -> torch.Tensor:
     "RGB PIL image -> float tensor (3, h, w) in [0, 1], resized to `size` (w, h)."
-    im = im.resize(tuple(size), 2) if im.size != tuple(size) else im
-    return torch.from_numpy(np.asarray(im, dtype=np.uint8).copy()).permute(2, 0, 1).float().div_(255)
+    return torch.from_numpy(to_array(im, size))
+
+# %% ../nbs/03_resnet.ipynb #7edfa39e
+ENGINES = ('openvino', 'torch')
+EXPORT_VERSION = 'x1'  # bump when the exported graph changes
+
+def grid_pool(v: torch.Tensor, g: int) -> torch.Tensor:
+    "Average of (n, c, h, w) maps over a g x g grid, (n, c * g * g): `F.adaptive_avg_pool2d(v, g).flatten(1)` in exportable slices."
+    h, w = v.shape[2], v.shape[3]
+    rows = [(i * h // g, -(-(i + 1) * h // g)) for i in range(g)]; cols = [(i * w // g, -(-(i + 1) * w // g)) for i in range(g)]
+    return torch.stack([v[:, :, a:b, c:d].mean((2, 3)) for a, b in rows for c, d in cols], 2).flatten(1)
+
+class Pooled(nn.Module):
+    "A backbone followed by its pooling: a tuple of (n, width) arrays, the global taps then (if `grid`) their grid layouts."
+    def __init__(self, bb: Backbone, grid=0):
+        super().__init__(); self.bb, self.grid = bb, grid
+        self.keys = list(bb.taps) + ([f'{t}@{grid}x{grid}' for t in bb.taps] if grid else [])
+    def forward(self, x):
+        maps = self.bb(x)
+        return tuple([maps[t].mean((2, 3)) for t in self.bb.taps] + ([grid_pool(maps[t], self.grid) for t in self.bb.taps] if self.grid else []))
+
+class TorchEngine:
+    "Pooled features in PyTorch, in padded batches of `bs` (the reference)."
+    def __init__(self, bb: Backbone, size, grid=0, bs=4, cache=None):
+        self.net, self.size, self.bs = Pooled(bb, grid).eval(), tuple(size), bs
+    @torch.inference_mode()
+    def run(self, xs, n) -> dict:
+        "Features {key: (n, width) float32} of the `n` arrays (3, h, w) yielded by `xs`."
+        outs, buf = [], []
+        for x in list(xs) + [None]:
+            if x is not None: buf.append(torch.from_numpy(x))
+            if buf and (len(buf) == self.bs or x is None):
+                k = len(buf)  # a short last batch is padded: CPU kernels chosen for other batch sizes differ in the last bits
+                b = torch.stack(buf + [buf[-1]] * (self.bs - k)); outs.append([o[:k].float().numpy() for o in self.net(b)]); buf = []
+        return {key: np.concatenate([o[j] for o in outs]) if outs else np.zeros((0, 0), np.float32) for j, key in enumerate(self.net.keys)}
+
+def export_onnx(bb: Backbone, size, grid=0, cache=None) -> Path:
+    "The ONNX file of `bb` with its pooling at input `size` (w, h), exported once into `cache_root()/models/`."
+    f = cache_root(cache)/'models'/f"{bb.key_at(size)}-g{grid}-{EXPORT_VERSION}.onnx".replace(' ', '').replace('(', '').replace(')', '').replace(',', 'x')
+    if f.is_file(): return f
+    f.parent.mkdir(parents=True, exist_ok=True)
+    buf = io.BytesIO(); net = Pooled(bb, grid).eval()
+    with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
+        warnings.simplefilter('ignore')  # the exporter's deprecation notes are not the user's business
+        torch.onnx.export(net, torch.zeros(1, 3, size[1], size[0]), buf, input_names=['x'], output_names=net.keys,
+                          dynamic_axes={'x': {0: 'n'}}, opset_version=17, dynamo=False)
+    with atomic_path(f, suffix='.onnx') as tmp: tmp.write_bytes(buf.getvalue())  # written by us: a full disk is one line naming the file
+    return f
+
+class OpenVINOEngine:
+    "Pooled features in OpenVINO, one image per request, several requests in flight."
+    def __init__(self, bb: Backbone, size, grid=0, bs=None, cache=None,
+                 precision='f32' # OpenVINO's INFERENCE_PRECISION_HINT; 'bf16' is faster on CPUs with AMX but drifts (see `tll bench`)
+                ):
+        import openvino as ov
+        self.keys, self.size = Pooled(bb, grid).keys, tuple(size)
+        core = ov.Core(); m = core.read_model(str(export_onnx(bb, size, grid, cache)))
+        m.reshape([1, 3, self.size[1], self.size[0]])  # a static shape: one compiled shape only (see `tll.faces` on mixing batch sizes)
+        try:
+            with altstack_kept(): self.model = core.compile_model(m, 'CPU', {'PERFORMANCE_HINT': 'THROUGHPUT', 'INFERENCE_PRECISION_HINT': precision})
+        except RuntimeError as e: raise TLLError(f"OpenVINO cannot compile {bb.name}: {str(e).splitlines()[0][:160]}; pass -o engine=torch") from None
+        self.widths = [o.get_partial_shape()[1].get_length() for o in self.model.outputs]
+        # twice the runtime's advice: every stream has a request waiting while this thread reads a finished one
+        self.requests = [self.model.create_infer_request() for _ in range(2 * max(1, self.model.get_property('OPTIMAL_NUMBER_OF_INFER_REQUESTS')))]
+
+    def run(self, xs, n) -> dict:
+        "Features {key: (n, width) float32} of the `n` arrays (3, h, w) yielded by `xs`."
+        # requests are waited for and read here, in this thread: no Python callback runs on the runtime's threads
+        # (with AsyncInferQueue's callbacks the process twice aborted in our tests: "Resource deadlock avoided")
+        out = {k: np.zeros((n, w), np.float32) for k, w in zip(self.keys, self.widths)}
+        busy = [None] * len(self.requests)
+        def collect(j):
+            r = self.requests[j]; r.wait()
+            for o, k in enumerate(self.keys): out[k][busy[j]] = r.get_output_tensor(o).data[0]
+            busy[j] = None
+        for i, x in enumerate(xs):
+            j = i % len(self.requests)
+            if busy[j] is not None: collect(j)
+            self.requests[j].start_async({0: x[None]}, share_inputs=False); busy[j] = i
+        for j in range(len(self.requests)):
+            if busy[j] is not None: collect(j)
+        return out
+
+def make_engine(name, bb: Backbone, size, grid=0, bs=4, cache=None):
+    "An inference engine by name: 'openvino' (fast, frozen networks) or 'torch' (the reference)."
+    if name not in ENGINES: raise TLLError(f"unknown engine {name!r}; choose from {', '.join(ENGINES)}")
+    return (OpenVINOEngine if name == 'openvino' else TorchEngine)(bb, size, grid, bs=bs, cache=cache)
 
 # %% ../nbs/03_resnet.ipynb #7375c5f3
+FEATURE_FORMAT = 'r1'  # r1: RowCache shards (r0 was one .npz per image)
+
 class FeatureStore:
     "Pooled multi-tap features of `backbone` on `variant` images, cached on disk by image content."
     def __init__(self, backbone: Backbone, variant='rgb', cache=None, bs=4, progress=True,
                  grid=0, # also store taps pooled over a grid x grid layout (0: global pooling only)
                  size=None, # input (w, h) for the backbone; None: the backbone's own
+                 engine='openvino', # 'openvino' (fast) or 'torch' (the reference); see `ENGINES`
                  **variant_kw):
-        self.bb, self.variant, self.bs, self.progress, self.grid = backbone, variant, bs, progress, int(grid)
+        self.bb, self.variant, self.bs, self.progress, self.grid, self.cache = backbone, variant, bs, progress, int(grid), cache
         if self.grid < 0 or self.grid > 4: raise TLLError(f"feature grid must be 0..4, got {grid}")
+        if engine not in ENGINES: raise TLLError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+        self.engine_name = engine
         self.size = tuple(backbone.size) if size is None else tuple(size)
         if len(self.size) != 2 or min(self.size) < 32: raise TLLError(f"feature input size must be (w, h), each at least 32, got {size}")
-        self.load = variant_loader(variant, cache=cache, **variant_kw)
-        self.keys = list(backbone.taps) + ([f'{t}@{self.grid}x{self.grid}' for t in backbone.taps] if self.grid else [])
+        self.view, self.load = variant_view(variant), variant_loader(variant, cache=cache, **variant_kw)
+        self.keys = Pooled(backbone, self.grid).keys
         vtag = (variant + (f"-{variant_kw.get('model', 'u2netp')}" if variant.startswith('nobg') else '') + (f'-grid{self.grid}' if self.grid else '')
-                + f'-{LOADER_VERSION}')  # which image loader made the entries (older ones ignored EXIF orientation)
+                + f'-{LOADER_VERSION}-{FEATURE_FORMAT}')
         self.dir = cache_root(cache)/'features'/f'{backbone.key_at(self.size)}-{vtag}'.replace(' ', '').replace('(', '').replace(')', '').replace(',', 'x')
-        self.n_computed = 0; self.seconds = 0.; self.n_bad = 0; self._widths = None
+        self.rows = RowCache(self.dir, {k: ((w,), np.float16 if '@' in k else np.float32) for k, w in self.widths().items()})
+        self.n_computed = 0; self.seconds = 0.; self._engine = None
         self.label = f'{backbone.name} {variant}' + (f' at {self.size[0]}x{self.size[1]}' if self.size != tuple(backbone.size) else '')  # names its progress
-        self._sweep()
 
-    def _sweep(self, max_age=3600):
-        "Remove temporaries that a killed run left behind (only old ones: a live writer's file is young)."
-        if not self.dir.is_dir(): return
-        now = time.time()
-        for f in self.dir.glob('.*.npz.*'):
-            try:
-                if now - f.stat().st_mtime > max_age: f.unlink()
-            except OSError: pass
-
-    def _entry(self, digest): return self.dir/f'{digest}.npz'
+    @property
+    def n_bad(self) -> int: return self.rows.n_bad
 
     def widths(self) -> dict:
         "Channels stored per key (a grid key holds grid x grid cells side by side), from one forward pass of a blank image."
-        if self._widths is None:
-            with torch.inference_mode(): maps = self.bb(torch.zeros(1, 3, self.size[1], self.size[0]))
-            self._widths = {t: v.shape[1] for t, v in maps.items()}
-            self._widths.update({f'{t}@{self.grid}x{self.grid}': v.shape[1] * self.grid ** 2 for t, v in maps.items()} if self.grid else {})
+        if not hasattr(self, '_widths'):
+            with torch.inference_mode(): out = Pooled(self.bb, self.grid)(torch.zeros(1, 3, self.size[1], self.size[0]))
+            self._widths = {k: v.shape[1] for k, v in zip(self.keys, out)}
         return self._widths
 
-    def _read(self, f, keys):
-        "The `keys` of entry `f`, or None (and the entry removed) if it is not a file of finite 1-d float vectors of the right widths."
-        try:
-            with np.load(f) as z: out = {t: z[t] for t in keys}
-            w = self.widths()
-            if all(x.ndim == 1 and x.dtype in (np.float32, np.float16) and len(x) == w[t] and np.isfinite(x).all() for t, x in out.items()): return out
-        except Exception: pass  # a folder, a truncated zip, a missing key: all mean "recompute"
-        self.n_bad += 1; remove_entry(f)
-        return None
+    def engine(self):
+        "This store's inference engine, made on first use (an OpenVINO compile takes about a second)."
+        if self._engine is None: self._engine = make_engine(self.engine_name, self.bb, self.size, self.grid, self.bs, self.cache)
+        return self._engine
 
-    @torch.inference_mode()
-    def _compute(self, paths, digests, keys) -> dict:
-        "Compute, store and return ({digest: {key: features}}, `keys` only) the entries of `paths`."
-        self.dir.mkdir(parents=True, exist_ok=True); res = {}
-        t0 = time.time(); torch.set_grad_enabled(False)
-        chunks = range(0, len(paths), self.bs)
-        for i in progress(chunks, self.label, self.progress, unit=f'batches of {self.bs}'):
-            ps = paths[i:i + self.bs]
-            x = torch.stack([to_tensor(self.load(p), self.size) for p in ps])
-            # pad a short last batch to full size: CPU kernels chosen for other batch sizes (1 especially) differ in the
-            # last bits, and a resumed run must give the same features as an uninterrupted one
-            if len(ps) < self.bs: x = torch.cat([x, x[-1:].expand(self.bs - len(ps), *x.shape[1:])])
-            maps = self.bb(x)
-            out = {t: v.mean((2, 3)).float().numpy()[:len(ps)] for t, v in maps.items()}
-            if self.grid:
-                out.update({f'{t}@{self.grid}x{self.grid}': F.adaptive_avg_pool2d(v, self.grid).flatten(1).numpy()[:len(ps)].astype(np.float16)
-                            for t, v in maps.items()})
-            for j, d in enumerate(digests[i:i + self.bs]):
-                with atomic_path(self._entry(d), suffix='.npz') as tmp:
-                    np.savez(tmp, **{t: out[t][j] for t in self.keys})
-                res[d] = {t: out[t][j] for t in keys}
-        self.n_computed += len(paths); self.seconds += time.time() - t0
-        return res
+    def array(self, im, path) -> np.ndarray:
+        "The network input (3, h, w) of decoded image `im` (the file `path`, for variants that need it)."
+        return to_array(self.view(im) if self.view else self.load(path), self.size)
 
-    def __call__(self, paths, keys=None # the stored taps wanted (default: all of `self.keys`)
+    def __call__(self, paths, keys=None, # the stored taps wanted (default: all of `self.keys`)
+                 digests=None # the paths' `file_digest`s, if the caller has them
                 ) -> dict[str, np.ndarray]:
         "Features for `paths`: {tap: (n, channels) float32}, computing only what the cache lacks."
         keys = list(self.keys if keys is None else keys)
         if bad := [k for k in keys if k not in self.keys]: raise TLLError(f"feature keys {bad} not stored by this FeatureStore; it has {self.keys}")
-        paths = [Path(p) for p in paths]
-        digests = [file_digest(p) for p in paths]
-        got = {d: None for d in digests}
-        for d in got:
-            f = self._entry(d)
-            if f.exists(): got[d] = self._read(f, keys)
-        todo = {d: p for p, d in zip(paths, digests) if got[d] is None}
-        if todo: got.update(self._compute(list(todo.values()), list(todo), keys))
-        return {t: np.stack([got[d][t] for d in digests]).astype(np.float32, copy=False) for t in keys}
+        paths = [as_path(p) for p in paths]; digests = list(digests) if digests is not None else [file_digest(p) for p in paths]
+        for _ in range(3):  # a shard found damaged only when its values are read: computed again
+            extract([self], paths, self.progress, digests=digests)
+            found, vals = self.rows.get(digests, keys)
+            if found.all(): break
+        else: raise TLLError(f"{self.dir}: features of {(~found).sum()} images keep vanishing from the cache")
+        return {k: vals[k].astype(np.float32, copy=False) for k in keys}
+
+def extract(stores: list, paths, show=True, # a progress bar over the images decoded
+            chunk=None, # images per published shard (a killed run loses at most this much work); default: an eighth of the work, 64 to 512
+            digests=None # the paths' `file_digest`s, if the caller has them
+           ) -> int:
+    "Compute what each of `stores` lacks for `paths`, decoding each image once for all of them; returns the images decoded."
+    paths = [as_path(p) for p in paths]; known = dict(zip(paths, digests)) if digests is not None else {}
+    paths = list(dict.fromkeys(paths)); digests = [known.get(p) or file_digest(p) for p in paths]
+    need = {s: ~s.rows.get(digests, [])[0] for s in stores}
+    todo = [i for i in range(len(paths)) if any(need[s][i] for s in stores)]
+    if not todo: return 0
+    t0 = time.time()
+    chunk = chunk or min(512, max(64, -(-len(todo) // 8)))
+    chunks = [todo[i:i + chunk] for i in range(0, len(todo), chunk)]
+    decode = lambda idx: [load_image(paths[i]) for i in idx]
+    label = ', '.join(s.label for s in stores if need[s].any())
+    def work():  # yields once per image done, for the progress bar
+        with ThreadPoolExecutor(1) as pool:  # decodes the next chunk while the engines run this one
+            nxt = pool.submit(decode, chunks[0])
+            for c, idx in enumerate(chunks):
+                ims = nxt.result()
+                if c + 1 < len(chunks): nxt = pool.submit(decode, chunks[c + 1])
+                for s in stores:
+                    sel = [k for k, i in enumerate(idx) if need[s][i]]
+                    if not sel: continue
+                    out = s.engine().run((s.array(ims[k], paths[idx[k]]) for k in sel), len(sel))
+                    s.rows.put([digests[idx[k]] for k in sel], out); s.n_computed += len(sel)
+                yield from idx
+    for _ in progress(work(), f'features ({label})', show, total=len(todo), unit='images'): pass
+    for s in stores: s.rows.compact(); s.seconds += time.time() - t0; s._engine = None  # a compiled network holds memory; made again if needed
+    return len(todo)
 
 # %% ../nbs/03_resnet.ipynb #7d6140f3
 def l2n(x, eps=1e-8):
@@ -276,6 +375,11 @@ class CosineScorer(Scorer):
         self.bb = get_backbone(backbone, weights)
         self.store = FeatureStore(self.bb, variant, cache=cache, progress=progress)
         self.taps = check_taps(taps, self.bb) or DEFAULT_TAPS[backbone]
+
+    def prepare(self, data, show=False) -> dict:
+        "Features of every image of `data` (the cache filled, each image decoded once): {'images', 'decoded'}."
+        data.verify_images(show, decode=False)  # every header first: a file that is no image stops the run before any work
+        ps = data.all_paths(); return {'images': len(ps), 'decoded': extract([self.store], ps, show)}
 
     def features(self, data, ids, split, side):
         return self.store(image_paths(data, ids, split, side))
