@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_faces.ipynb #c96af665
 from __future__ import annotations
-import ctypes, importlib.util, multiprocessing, os, signal, sys, time
+import ctypes, importlib.util, math, multiprocessing, os, signal, sys, time
 from collections import Counter
 from dataclasses import dataclass, asdict
 from functools import lru_cache
@@ -12,14 +12,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import dlib
+import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
-from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry
+from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, RowCache, altstack_kept, as_path
 from .data import progress as progress_iter
 
 # %% auto #0
-__all__ = ['DETECTORS', 'face_counts', 'face_model_path', 'face_model', 'FaceConfig', 'Faces', 'extract_faces', 'face_cache_path',
-           'image_faces', 'pad_faces', 'pair_face_scores', 'split_faces', 'face_scores', 'mean_descriptor',
-           'face_matrix', 'hubness', 'FaceScorer']
+__all__ = ['DETECTORS', 'REC_FILE', 'REC_EXPORT', 'REC_BATCH', 'face_counts', 'FACE_FORMAT', 'face_model_path', 'face_model',
+           'FaceConfig', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx', 'describe', 'Faces', 'find_faces',
+           'extract_faces', 'face_cache', 'image_faces', 'pad_faces', 'pair_face_scores', 'split_faces', 'face_scores',
+           'mean_descriptor', 'face_matrix', 'hubness', 'FaceScorer']
 
 # %% ../nbs/03a_faces.ipynb #cefc762a
 def face_model_path(name:str # file name inside face_recognition_models/models
@@ -59,6 +61,7 @@ class FaceConfig:
     landmarks: int = 68     # 68- or 5-point shape predictor used to align the chip
     jitter: int = 0         # dlib `num_jitters` (random crops averaged; each costs one more forward pass)
     flip: bool = False      # also describe the mirrored chip and average
+    rec: str = 'openvino'   # descriptor network run in 'openvino' (fast) or 'dlib'; they agree to 1e-6, so `key` leaves it out
     version: int = 1        # bump when the extraction code changes
 
     def __post_init__(self):
@@ -66,12 +69,369 @@ class FaceConfig:
         if self.landmarks not in (5, 68): raise TLLError(f"face landmarks must be 5 or 68, got {self.landmarks}")
         if self.max_faces < 1 or self.upsample < 0 or self.cnn_upsample < 0 or self.jitter < 0:
             raise TLLError(f"face config out of range: max_faces >= 1, upsample, cnn_upsample, jitter >= 0 (got {self})")
+        if self.rec not in ('openvino', 'dlib'): raise TLLError(f"face descriptor rec must be 'openvino' or 'dlib', got {self.rec!r}")
+        if self.jitter and self.rec != 'dlib': raise TLLError("face jitter is dlib's own: pass rec='dlib' with it")
 
     def key(self) -> str:
         "A short readable name for the cache folder, unique per config."
         cnn = f"-cu{self.cnn_upsample}" if 'cnn' in self.detector else ''
         return (f"{self.detector}-up{self.upsample}{cnn}-th{self.threshold:g}-max{self.max_faces}-lm{self.landmarks}"
                 f"-j{self.jitter}-flip{int(self.flip)}-v{self.version}-{LOADER_VERSION}")
+
+# %% ../nbs/03a_faces.ipynb #63f5ad1c
+REC_FILE = 'dlib_face_recognition_resnet_model_v1.dat'
+
+# the network (top -> bottom), as the C++ template aliases of dlib's dnn_face_recognition_ex.cpp define it
+def _block(n, stride, sub):
+    # block = BN<con<N,3,3,1,1,relu<BN<con<N,3,3,stride,stride,SUBNET>>>>>
+    return [('affine',), ('con', n, 3, 3, 1, 1), ('relu',), ('affine',), ('con', n, 3, 3, stride, stride)] + sub
+
+
+def _ares(n, sub):
+    # relu<add_prev1<block<N,affine,1,tag1<SUBNET>>>>
+    return [('relu',), ('add_prev', 1)] + _block(n, 1, [('tag', 1)] + sub)
+
+
+def _ares_down(n, sub):
+    # relu<add_prev2<avg_pool<2,2,2,2,skip1<tag2<block<N,affine,2,tag1<SUBNET>>>>>>>
+    return [('relu',), ('add_prev', 2), ('avg_pool', 2, 2, 2, 2), ('skip', 1), ('tag', 2)] + \
+        _block(n, 2, [('tag', 1)] + sub)
+
+
+def anet_spec():
+    "The layers of dlib's face-recognition network from the top (loss) down to the input, as (kind, *sizes) tuples: the order of its file."
+    s = [('con', 32, 7, 7, 2, 2), ('input', 150)]
+    s = [('max_pool', 3, 3, 2, 2), ('relu',), ('affine',)] + s
+    for _ in range(3): s = _ares(32, s)                   # alevel4
+    s = _ares_down(64, s)                                 # alevel3
+    for _ in range(3): s = _ares(64, s)
+    s = _ares_down(128, s)                                # alevel2
+    for _ in range(2): s = _ares(128, s)
+    s = _ares_down(256, s)                                # alevel1
+    for _ in range(2): s = _ares(256, s)
+    s = _ares_down(256, s)                                # alevel0
+    s = [('fc', 128), ('avg_pool', 0, 0, 1, 1)] + s       # fc_no_bias<128, avg_pool_everything<...>>
+    return [('loss_metric',)] + s
+
+
+class _Reader:
+    "dlib's serialization primitives over a bytes buffer (`dlib/serialize.h`, `dlib/float_details.h`, `dlib/cuda/tensor.h`)."
+    def __init__(self, buf):
+        self.b = buf
+        self.p = 0
+
+    def int(self):
+        c = self.b[self.p]
+        n = c & 0x0F
+        if n == 0 or n > 8 or (c & 0x70):
+            raise ValueError(f'bad dlib integer control byte 0x{c:02x} at offset {self.p}')
+        v = int.from_bytes(self.b[self.p + 1:self.p + 1 + n], 'little')
+        self.p += 1 + n
+        return -v if c & 0x80 else v
+
+    def float(self):
+        if self.b[self.p] & 0x70:
+            raise ValueError(f'legacy ASCII float at offset {self.p} not supported')
+        m = self.int()
+        e = self.int()
+        if e == 32000: return math.inf
+        if e == 32001: return -math.inf
+        if e == 32002: return math.nan
+        return math.ldexp(float(m), e)
+
+    def bool(self):
+        c = self.b[self.p:self.p + 1]
+        self.p += 1
+        if c == b'1': return True
+        if c == b'0': return False
+        raise ValueError(f'bad bool byte {c!r} at offset {self.p - 1}')
+
+    def str(self):
+        n = self.int()
+        s = self.b[self.p:self.p + n].decode('latin1')
+        self.p += n
+        return s
+
+    def tensor(self):
+        v = self.int()
+        if v != 2:
+            raise ValueError(f'unsupported resizable_tensor version {v} at offset {self.p}')
+        shape = tuple(self.int() for _ in range(4))
+        cnt = int(np.prod(shape))
+        a = np.frombuffer(self.b, dtype='<f4', count=cnt, offset=self.p).reshape(shape).astype(np.float32)
+        self.p += 4 * cnt
+        return a
+
+    def alias(self):
+        v = self.int()
+        if v != 1:
+            raise ValueError(f'unsupported alias_tensor version {v}')
+        return tuple(self.int() for _ in range(4))
+
+
+def _read_details(r, spec):
+    kind = spec[0]
+    ver = r.str()
+    d = {'type': kind, 'version': ver}
+    if kind == 'con':
+        if ver not in ('con_4', 'con_5', 'con_6'): raise ValueError(f'unexpected {ver} for con_')
+        params = r.tensor()
+        nf, nr, nc, sy, sx, py, px = [r.int() for _ in range(7)]
+        fs, bs = r.alias(), r.alias()
+        d['lr_mults'] = [r.float() for _ in range(4)]
+        if ver in ('con_5', 'con_6'): d['use_bias'] = r.bool()
+        if ver == 'con_6': d['use_relu'] = r.bool()
+        exp = (spec[1], spec[2], spec[3], spec[4], spec[5])
+        if (nf, nr, nc, sy, sx) != exp:
+            raise ValueError(f'con_ geometry {(nf, nr, nc, sy, sx)} != expected {exp}')
+        # default padding rule, dlib/dnn/layers.h: _padding = stride!=1 ? 0 : size/2
+        if (py, px) != ((0 if sy != 1 else nr // 2), (0 if sx != 1 else nc // 2)):
+            raise ValueError('unexpected con_ padding')
+        flat = params.reshape(-1)
+        nw = int(np.prod(fs))
+        d.update(weight=flat[:nw].reshape(fs[0], fs[1], fs[2], fs[3]).copy(),
+                 bias=flat[nw:nw + int(np.prod(bs))].copy(), stride=(sy, sx), padding=(py, px))
+        if not d.get('use_bias', True): d['bias'] = np.zeros_like(d['bias'])
+    elif kind == 'affine':
+        if ver in ('bn_con2', 'bn_fc2'):
+            raise NotImplementedError('bn_ stored in place of affine_ (needs bn_ -> affine_ conversion)')
+        if ver not in ('affine_', 'affine_2'): raise ValueError(f'unexpected {ver} for affine_')
+        params = r.tensor()
+        gs, bs = r.alias(), r.alias()
+        d['mode'] = r.int()            # 0 = CONV_MODE (per channel), 1 = FC_MODE
+        if ver == 'affine_2': d['disabled'] = r.bool()
+        flat = params.reshape(-1)
+        ng = int(np.prod(gs))
+        d.update(gamma=flat[:ng].copy(), beta=flat[ng:ng + int(np.prod(bs))].copy(), gamma_shape=gs)
+    elif kind == 'relu':
+        if ver == 'relu_2': d['disabled'] = r.bool()
+        elif ver != 'relu_': raise ValueError(f'unexpected {ver} for relu_')
+    elif kind in ('max_pool', 'avg_pool'):
+        if ver != kind + '_2': raise ValueError(f'unexpected {ver} for {kind}_')
+        nr, nc, sy, sx, py, px = [r.int() for _ in range(6)]
+        if (nr, nc, sy, sx) != tuple(spec[1:5]) or (py, px) != (0, 0):
+            raise ValueError(f'unexpected {kind} geometry {(nr, nc, sy, sx, py, px)}')
+        d.update(window=(nr, nc), stride=(sy, sx), padding=(py, px))
+    elif kind == 'add_prev':
+        if ver != 'add_prev_': raise ValueError(f'unexpected {ver} for add_prev_')
+        d['tag'] = spec[1]
+    elif kind == 'fc':
+        if ver not in ('fc_2', 'fc_3'): raise ValueError(f'unexpected {ver} for fc_')
+        nout, nin = r.int(), r.int()
+        params = r.tensor()
+        ws, bs = r.alias(), r.alias()
+        d['bias_mode'] = r.int()       # 1 = FC_NO_BIAS
+        d['lr_mults'] = [r.float() for _ in range(4)]
+        if ver == 'fc_3': d['use_bias'] = r.bool()
+        flat = params.reshape(-1)
+        # weights alias_tensor(num_inputs(+1 if bias), num_outputs); forward is out = x * W
+        W = flat[:int(np.prod(ws))].reshape(ws[0], ws[1])
+        d.update(num_outputs=nout, num_inputs=nin, weight=W[:nin].T.copy())
+        if d['bias_mode'] == 0:
+            d['bias'] = W[nin].copy()
+    else:
+        raise ValueError(kind)
+    return d
+
+
+def read_dlib_rec(path=None, # default: the file in `face-recognition-models`
+                  spec=None):
+    """Parse dlib_face_recognition_resnet_model_v1.dat.
+
+    Source: dlib's `serialize` functions (`dlib/serialize.h`, `dlib/dnn/core.h`, `dlib/dnn/layers.h`); see above.
+    Returns dict(input=..., loss=..., layers=[...]) with `layers` in forward (bottom-up) order;
+    each layer is a dict with 'type' and its numpy parameters (con: weight (O,I,kh,kw), bias;
+    affine: gamma, beta; fc: weight (out,in)); tag/skip layers appear as {'type':'tag'|'skip','id':n}.
+    """
+    path = Path(path or face_model_path(REC_FILE)); spec = spec or anet_spec()
+    try: return _parse(path.read_bytes(), spec)
+    except (ValueError, IndexError, NotImplementedError) as e: raise TLLError(f"{path}: not dlib's face-recognition network ({e})") from None
+
+def _parse(buf, spec):
+    r = _Reader(buf)
+    out = {'layers': []}
+
+    v = r.int()
+    if v != 1: raise ValueError(f'unexpected add_loss_layer version {v}')
+    ver = r.str()
+    if ver == 'loss_metric_2':
+        out['loss'] = dict(version=ver, margin=r.float(), dist_thresh=r.float())
+    elif ver == 'loss_metric_':
+        out['loss'] = dict(version=ver, margin=0.1, dist_thresh=0.75)
+    else:
+        raise ValueError(f'unexpected loss {ver}')
+
+    layers = out['layers']
+
+    def parse(i):
+        s = spec[i]
+        if s[0] in ('tag', 'skip'):
+            v = r.int()
+            if v != 1: raise ValueError(f'unexpected add_{s[0]}_layer version {v}')
+            if spec[i + 1][0] == 'input': raise NotImplementedError('tag directly on input')
+            parse(i + 1)
+            layers.append({'type': s[0], 'id': s[1]})
+            return
+        v = r.int()
+        if spec[i + 1][0] == 'input':
+            if v not in (2, 3): raise ValueError(f'unexpected input add_layer version {v}')
+            iv = r.str()
+            if iv != 'input_rgb_image_sized': raise ValueError(f'unexpected input layer {iv}')
+            avg = [r.float() for _ in range(3)]
+            nr, nc = r.int(), r.int()
+            out['input'] = dict(avg_rgb=np.array(avg, np.float32), nr=nr, nc=nc)
+            layers.append(_read_details(r, s))
+            r.bool(); r.bool(); r.bool()
+            r.tensor(); r.tensor(); r.tensor()          # x_grad, cached_output, grad_final
+            if v == 3: r.int()                          # _sample_expansion_factor
+        else:
+            if v not in (1, 2): raise ValueError(f'unexpected add_layer version {v} at {r.p}')
+            parse(i + 1)
+            layers.append(_read_details(r, s))
+            r.bool(); r.bool(); r.bool()
+            r.tensor(); r.tensor()                      # x_grad, cached_output
+            if v == 2: r.tensor()                       # params_grad
+
+    parse(1)
+    if r.p != len(buf):
+        raise ValueError(f'{len(buf) - r.p} trailing bytes after parse')
+    return out
+
+# %% ../nbs/03a_faces.ipynb #c22a0224
+class _Affine(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(c))
+        self.bias = nn.Parameter(torch.zeros(c))
+
+    def forward(self, x):
+        return x * self.weight.view(1, -1, 1, 1) + self.bias.view(1, -1, 1, 1)
+
+
+class _Block(nn.Module):
+    """ares / ares_down.  `cin`, `hin`: channels / spatial size of the input (static, so that the
+    zero-padding of add_prev_ is exported to ONNX as constant Pads, not as Shape arithmetic)."""
+
+    def __init__(self, cin, n, down, hin):
+        super().__init__()
+        s = 2 if down else 1
+        # dlib padding: stride!=1 ? 0 : size/2
+        self.conv1 = nn.Conv2d(cin, n, 3, s, 0 if down else 1, bias=True)
+        self.aff1 = _Affine(n)
+        self.conv2 = nn.Conv2d(n, n, 3, 1, 1, bias=True)
+        self.aff2 = _Affine(n)
+        self.down = down
+        hy = (hin - 3) // 2 + 1 if down else hin          # block branch
+        hs = (hin - 2) // 2 + 1 if down else hin          # shortcut (avg_pool<2,2,2,2>)
+        self.hout, C = max(hy, hs), max(cin, n)
+        # dlib add_prev_ (dlib/dnn/layers.h + tt::add in dlib/cuda/cpu_dlib.cpp): output has the max
+        # of each dimension, the smaller tensor is zero-padded at the END of channels/rows/columns.
+        self.pad_s = (0, self.hout - hs, 0, self.hout - hs, 0, C - cin)
+        self.pad_y = (0, self.hout - hy, 0, self.hout - hy, 0, C - n)
+
+    def forward(self, x):
+        y = self.aff2(self.conv2(F.relu(self.aff1(self.conv1(x)))))
+        sc = F.avg_pool2d(x, 2, 2) if self.down else x
+        if any(self.pad_s): sc = F.pad(sc, self.pad_s)
+        if any(self.pad_y): y = F.pad(y, self.pad_y)
+        return F.relu(sc + y)
+
+
+class DlibFaceRec(nn.Module):
+    "dlib's face-recognition ResNet (`dnn_face_recognition_ex.cpp`) in PyTorch: chips (n, 150, 150, 3) RGB 0..255 -> descriptors (n, 128), not normalised, as dlib's."
+    # (filters, downsample) bottom-up, from alevel4 .. alevel0
+    CFG = [(32, False)] * 3 + [(64, True)] + [(64, False)] * 3 + [(128, True)] + [(128, False)] * 2 + \
+          [(256, True)] + [(256, False)] * 2 + [(256, True)]
+
+    def __init__(self, path=None):
+        super().__init__()
+        self.conv0 = nn.Conv2d(3, 32, 7, 2, 0, bias=True)
+        self.aff0 = _Affine(32)
+        blocks, cin = [], 32
+        h = ((150 - 7) // 2 + 1 - 3) // 2 + 1            # 150 -> con 7x7/2 (72) -> max_pool 3x3/2 (35)
+        for n, down in self.CFG:
+            blocks.append(_Block(cin, n, down, h)); cin, h = n, blocks[-1].hout
+        assert h == 2                                     # 35 -> 17 -> 8 -> 4 -> 2
+        self.blocks = nn.ModuleList(blocks)
+        self.fc = nn.Linear(256, 128, bias=False)
+        # input_rgb_image_sized defaults (dlib/dnn/input.h); overwritten by load()
+        self.register_buffer('mean', torch.tensor([122.782, 117.001, 104.298]).view(1, 3, 1, 1))
+        if path is not None:
+            self.load(path)
+
+    def load(self, path=None):
+        "Weights from dlib's file (`read_dlib_rec`)."
+        net = read_dlib_rec(path)
+        L = [l for l in net['layers'] if l['type'] not in ('tag', 'skip')]
+        convs = [l for l in L if l['type'] == 'con']
+        affs = [l for l in L if l['type'] == 'affine']
+        fc = [l for l in L if l['type'] == 'fc'][0]
+        mods_c = [self.conv0] + [m for b in self.blocks for m in (b.conv1, b.conv2)]
+        mods_a = [self.aff0] + [m for b in self.blocks for m in (b.aff1, b.aff2)]
+        assert len(convs) == len(mods_c) == 29 and len(affs) == len(mods_a) == 29
+        with torch.no_grad():
+            for m, l in zip(mods_c, convs):
+                m.weight.copy_(torch.from_numpy(l['weight'])); m.bias.copy_(torch.from_numpy(l['bias']))
+            for m, l in zip(mods_a, affs):
+                assert l['mode'] == 0 and not l.get('disabled', False)
+                m.weight.copy_(torch.from_numpy(l['gamma'])); m.bias.copy_(torch.from_numpy(l['beta']))
+            self.fc.weight.copy_(torch.from_numpy(fc['weight']))
+            self.mean.copy_(torch.from_numpy(net['input']['avg_rgb']).view(1, 3, 1, 1))
+        return self
+
+    def forward_nchw(self, x):
+        """x: (N,3,150,150) already normalised: (rgb - mean) / 256."""
+        x = F.max_pool2d(F.relu(self.aff0(self.conv0(x))), 3, 2)
+        for b in self.blocks:
+            x = b(x)
+        x = x.mean(dim=(2, 3))                   # avg_pool_everything
+        return self.fc(x)                        # fc_no_bias<128>, NOT L2-normalised
+
+    def forward(self, x):
+        """x: (N,150,150,3) RGB chips, values 0..255 (uint8 or float)."""
+        x = x.permute(0, 3, 1, 2).float()
+        return self.forward_nchw((x - self.mean) / 256.0)
+
+# %% ../nbs/03a_faces.ipynb #5a6dbae9
+REC_EXPORT = 'x1'  # bump when the exported graph changes
+REC_BATCH = 8  # chips per OpenVINO request (a static shape: the compiled model is reshaped to it)
+
+def rec_onnx(cache=None) -> Path:
+    "The ONNX file of `DlibFaceRec` (input (n, 150, 150, 3) RGB 0..255, output (n, 128)), exported once into `cache_root()/models/`."
+    src = face_model_path(REC_FILE)
+    f = cache_root(cache)/'models'/f'dlib-rec-{file_digest(src, 8)}-{REC_EXPORT}.onnx'
+    if f.is_file(): return f
+    import io, warnings
+    from contextlib import redirect_stderr
+    f.parent.mkdir(parents=True, exist_ok=True)
+    net = DlibFaceRec(src).eval()
+    buf = io.BytesIO()
+    with warnings.catch_warnings(), redirect_stderr(io.StringIO()), torch.inference_mode():
+        warnings.simplefilter('ignore')  # the exporter's deprecation and constant-folding notes are not the user's business
+        torch.onnx.export(net, torch.zeros(1, 150, 150, 3), buf, input_names=['chips'], output_names=['desc'],
+                          dynamic_axes={'chips': {0: 'n'}}, opset_version=17, dynamo=False)
+    with atomic_path(f, suffix='.onnx') as tmp: tmp.write_bytes(buf.getvalue())  # written by us: a full disk is one line naming the file
+    return f
+
+@lru_cache(None)
+def _rec_model(path: str):
+    "The compiled descriptor network at a static batch of `REC_BATCH` (OpenVINO 2026.4 gave a wrong row when one dynamic-batch model ran two batch sizes)."
+    import openvino as ov
+    core = ov.Core(); m = core.read_model(path); m.reshape([REC_BATCH, 150, 150, 3])
+    with altstack_kept(): return core.compile_model(m, 'CPU', {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': 'LATENCY'})
+
+def describe(chips, # (k, 150, 150, 3) uint8 aligned face chips (`dlib.get_face_chips`)
+             cfg=None, cache=None) -> np.ndarray:
+    "Face descriptors (k, 128) float32: dlib's network in OpenVINO (`cfg.rec == 'openvino'`) or in dlib."
+    chips = np.asarray(chips, np.uint8).reshape(-1, 150, 150, 3); cfg = cfg or FaceConfig()
+    if not len(chips): return np.zeros((0, 128), np.float32)
+    if cfg.rec == 'dlib': return np.array([np.array(v) for v in face_model('rec').compute_face_descriptor(list(chips), cfg.jitter)], np.float32)
+    m = _rec_model(str(rec_onnx(cache))); out = []
+    for i in range(0, len(chips), REC_BATCH):
+        b = chips[i:i + REC_BATCH].astype(np.float32); k = len(b)
+        if k < REC_BATCH: b = np.concatenate([b, np.zeros((REC_BATCH - k, 150, 150, 3), np.float32)])
+        out.append(m(b)[0][:k].copy())
+    return np.concatenate(out).astype(np.float32)
 
 # %% ../nbs/03a_faces.ipynb #704aca9f
 @dataclass
@@ -98,52 +458,43 @@ def _detect(img, cfg):
         rects, scores = [d.rect for d in ds], [d.confidence for d in ds]
     return rects, scores
 
-def extract_faces(img, # RGB image: PIL image or (h, w, 3) uint8 array
-                  cfg:FaceConfig=FaceConfig()) -> Faces:
-    "Detect, align and describe up to `cfg.max_faces` faces of `img`, largest first."
+def find_faces(img, # RGB image: PIL image or (h, w, 3) uint8 array
+               cfg:FaceConfig=FaceConfig()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Aligned 150x150 chips (k, 150, 150, 3) uint8 (then the k mirrored ones if `cfg.flip`), boxes (k, 4) and scores (k,) of up to `cfg.max_faces` faces, largest first."
     a = np.ascontiguousarray(np.asarray(img, dtype=np.uint8))
     if a.ndim != 3 or a.shape[2] != 3: raise ValueError(f'expected an (h, w, 3) RGB image, got shape {a.shape}')
     rects, scores = _detect(a, cfg)
-    if not rects: return Faces.empty()
+    if not rects: return np.zeros((0, 150, 150, 3), np.uint8), np.zeros((0, 4), np.int32), np.zeros(0, np.float32)
     order = sorted(range(len(rects)), key=lambda i: -rects[i].area())[:cfg.max_faces]
     rects, scores = [rects[i] for i in order], [scores[i] for i in order]
     sp = face_model('sp68' if cfg.landmarks == 68 else 'sp5')
     shapes = dlib.full_object_detections()
     for r in rects: shapes.append(sp(a, r))
-    chips = dlib.get_face_chips(a, shapes, size=150, padding=0.25)
-    if cfg.flip: chips = list(chips) + [np.ascontiguousarray(c[:, ::-1]) for c in chips]
-    rec = face_model('rec')
-    d = np.array([np.array(v) for v in rec.compute_face_descriptor(list(chips), cfg.jitter)], np.float32)
-    if cfg.flip: d = (d[:len(rects)] + d[len(rects):]) / 2
+    chips = np.stack(dlib.get_face_chips(a, shapes, size=150, padding=0.25))
+    if cfg.flip: chips = np.concatenate([chips, chips[:, :, ::-1]])
     boxes = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in rects], np.int32)
-    return Faces(d, boxes, np.array(scores, np.float32))
+    return np.ascontiguousarray(chips), boxes, np.array(scores, np.float32)
+
+def _finish(chips, boxes, scores, cfg, cache=None) -> Faces:
+    "`Faces` from what `find_faces` returned: the chips described (mirrored pairs averaged)."
+    d = describe(chips, cfg, cache); k = len(boxes)
+    if cfg.flip: d = (d[:k] + d[k:]) / 2
+    return Faces(d.reshape(k, 128), boxes, scores) if k else Faces.empty()
+
+def extract_faces(img, # RGB image: PIL image or (h, w, 3) uint8 array
+                  cfg:FaceConfig=FaceConfig(), cache=None) -> Faces:
+    "Detect, align and describe up to `cfg.max_faces` faces of `img`, largest first."
+    return _finish(*find_faces(img, cfg), cfg, cache)
 
 # %% ../nbs/03a_faces.ipynb #3a1ce189
-face_counts = Counter()  # 'computed', 'cached', 'corrupt' entries since import (or the last `clear()`)
+face_counts = Counter()  # 'computed', 'cached', 'corrupt' (damaged cache shards) since import (or the last `clear()`)
+FACE_FORMAT = 'r1'  # r1: RowCache shards (r0 was one .npz per image)
 
-def face_cache_path(path, # image file
-                    cfg:FaceConfig=FaceConfig(), cache=None) -> Path:
-    "Cache entry of image `path` under `cfg`."
-    if not Path(path).is_file(): raise TLLError(f"{path}: image file not found")
-    return cache_root(cache)/'faces'/cfg.key()/f'{file_digest(path)}.npz'
-
-def _read_entry(p:Path) -> Faces|None:
-    "The cached `Faces` at `p`, or None if missing or corrupt."
-    if not p.exists(): return None
-    try:
-        with np.load(p, allow_pickle=False) as z: f = Faces(z['desc'], z['boxes'], z['scores'])
-        k = len(f.desc)
-        ok = (f.desc.dtype == np.float32 and f.desc.shape == (k, 128) and f.boxes.shape == (k, 4) and f.scores.shape == (k,)
-              and np.isfinite(f.desc).all())
-    except Exception: ok = False  # a folder, truncated zip, bad header, missing key: all mean "recompute"
-    if not ok:
-        face_counts['corrupt'] += 1; remove_entry(p)
-        return None
-    return f
-
-def _write_entry(p:Path, f:Faces):
-    with atomic_path(p) as tmp:
-        with open(tmp, 'wb') as fh: np.savez(fh, desc=f.desc, boxes=f.boxes, scores=f.scores)
+def face_cache(cfg:FaceConfig=FaceConfig(), cache=None) -> RowCache:
+    "The row cache of faces found under `cfg`: per image the count `n`, and `desc`, `boxes`, `scores` padded to `cfg.max_faces`."
+    k = cfg.max_faces
+    return RowCache(cache_root(cache)/'faces'/f'{cfg.key()}-{FACE_FORMAT}',
+                    {'n': ((), np.int16), 'desc': ((k, 128), np.float32), 'boxes': ((k, 4), np.int32), 'scores': ((k,), np.float32)})
 
 def _worker_init(parent:int):
     "Face worker set-up: die with the parent (Linux PR_SET_PDEATHSIG), leave Ctrl-C and SIGTERM to the parent."
@@ -154,40 +505,67 @@ def _worker_init(parent:int):
         except (OSError, AttributeError): pass
     if os.getppid() != parent: os._exit(1)  # the parent died before the line above took effect
 
-def _extract_to_cache(args):
-    "Worker: extract faces of one image file and write its cache entry."
-    path, cfg, entry = args
-    f = extract_faces(load_image(path), cfg)
-    _write_entry(entry, f)
-    return f
+def _find_in_file(args):
+    "Worker: decode one image file and find its faces (chips, boxes, scores); the descriptors are computed in the parent."
+    path, cfg = args
+    return find_faces(load_image(path), cfg)
 
 def image_faces(paths, # image files
                 cfg:FaceConfig=FaceConfig(), cache=None, # cache folder (default `cache_root()`)
                 progress=True, # show a progress bar and report images/s
-                n_workers=0 # processes for the uncached images (0: in this process)
+                n_workers=0, # processes that find faces in the uncached images (0: this process)
+                chunk=None # images per published cache shard (a killed run loses at most this much work); default: an eighth of the work, 64 to 512
                ) -> list[Faces]:
-    "`Faces` of each image in `paths`, from the cache or extracted (and cached)."
-    paths = [Path(p) for p in paths]
-    uniq = list(dict.fromkeys(paths))
-    entries = {p: face_cache_path(p, cfg, cache) for p in uniq}
-    out, todo = {}, []
-    for p in uniq:
-        f = _read_entry(entries[p])
-        if f is None: todo.append(p)
-        else: out[p] = f; face_counts['cached'] += 1
-    if todo:
-        jobs = [(p, cfg, entries[p]) for p in todo]
-        if n_workers and n_workers > 1:
-            # a Pool, not a ProcessPoolExecutor: `terminate` stops the workers at once when we are interrupted, and
-            # `_worker_init` makes them die with this process even when it is killed outright (SIGKILL)
-            pool = multiprocessing.get_context('fork').Pool(n_workers, _worker_init, (os.getpid(),))
-            try:
-                res = list(progress_iter(pool.imap(_extract_to_cache, jobs, chunksize=8), f'faces ({n_workers} processes)', progress, total=len(jobs), unit='images'))
-                pool.close()
-            finally: pool.terminate(); pool.join()
-        else: res = [_extract_to_cache(j) for j in progress_iter(jobs, 'faces', progress, unit='images')]
-        out.update(zip(todo, res)); face_counts['computed'] += len(todo)
-    return [out[p] for p in paths]
+    "`Faces` of each image in `paths`, from the cache or extracted (and cached). `TLLError` naming a missing or unreadable file."
+    paths = [as_path(p) for p in paths]
+    for p in paths:
+        if not p.is_file(): raise TLLError(f"{p}: image file not found")
+    digests = [file_digest(p) for p in paths]
+    rc = face_cache(cfg, cache); bad0 = rc.n_bad
+    for attempt in range(3):  # a shard found damaged only when its values are read: computed again
+        found, _ = rc.get(digests, [])
+        todo = list(dict.fromkeys(p for p, f in zip(paths, found) if not f))
+        if attempt == 0: face_counts['cached'] += len(set(d for d, f in zip(digests, found) if f))
+        if todo: _extract_missing(todo, cfg, cache, rc, progress, n_workers, chunk)
+        found, v = rc.get(digests)
+        if found.all(): break
+    else: raise TLLError(f"{rc.dir}: faces of {(~found).sum()} images keep vanishing from the cache")
+    face_counts['corrupt'] += rc.n_bad - bad0
+    return [Faces(v['desc'][i, :n].copy(), v['boxes'][i, :n].copy(), v['scores'][i, :n].copy()) for i, n in enumerate(v['n'])]
+
+def _extract_missing(todo, cfg, cache, rc, progress, n_workers, chunk):
+    "Find faces in `todo` (in worker processes if asked), describe them here, and publish a cache shard per `chunk` images."
+    if cfg.rec == 'openvino': rec_onnx(cache)  # exported once, before any worker starts
+    jobs = [(p, cfg) for p in todo]; k = cfg.max_faces; chunk = chunk or min(512, max(64, -(-len(todo) // 8)))
+    def publish(ps, found):
+        d = describe(np.concatenate([f[0] for f in found]), cfg, cache)  # every chip of the chunk in full batches
+        ends = np.cumsum([len(f[0]) for f in found]); d = np.split(d, ends[:-1])
+        fs = [Faces((x[:len(b)] + x[len(b):]) / 2 if cfg.flip else x, b, sc) for x, (_, b, sc) in zip(d, found)]
+        rows = {'n': np.array([len(f) for f in fs], np.int16), 'desc': np.zeros((len(fs), k, 128), np.float32),
+                'boxes': np.zeros((len(fs), k, 4), np.int32), 'scores': np.zeros((len(fs), k), np.float32)}
+        for i, f in enumerate(fs): rows['desc'][i, :len(f)], rows['boxes'][i, :len(f)], rows['scores'][i, :len(f)] = f.desc, f.boxes, f.scores
+        rc.put([file_digest(p) for p in ps], rows); face_counts['computed'] += len(ps)
+    def run(results):
+        buf = []
+        for p, r in zip(todo, results):
+            buf.append((p, r))
+            if len(buf) == chunk: publish(*zip(*buf)); buf = []
+            yield p
+        if buf: publish(*zip(*buf))
+    pool = None
+    if n_workers and n_workers > 1:
+        # a Pool, not a ProcessPoolExecutor: `terminate` stops the workers at once when we are interrupted, and
+        # `_worker_init` makes them die with this process even when it is killed outright (SIGKILL)
+        pool = multiprocessing.get_context('fork').Pool(n_workers, _worker_init, (os.getpid(),))
+    try:
+        res = pool.imap(_find_in_file, jobs, chunksize=8) if pool else map(_find_in_file, jobs)
+        label = f'faces ({n_workers} processes)' if pool else 'faces'
+        for _ in progress_iter(run(res), label, progress, total=len(jobs), unit='images'): pass
+        if pool: pool.close()
+    finally:
+        if pool: pool.terminate(); pool.join()
+        _rec_model.cache_clear()  # the compiled descriptor network holds about 120 MB; compiled again if needed
+    rc.compact()
 
 # %% ../nbs/03a_faces.ipynb #27049f31
 def pad_faces(faces:list, # `Faces` records
