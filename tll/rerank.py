@@ -5,6 +5,7 @@
 # %% ../nbs/06a_rerank.ipynb #c8e84bd1
 from __future__ import annotations
 import numpy as np
+import pandas as pd
 from .data import Tasks
 
 # %% auto #0
@@ -21,15 +22,18 @@ def _lse(a, axis):
     m = np.max(a, axis=axis, keepdims=True); m = np.where(np.isfinite(m), m, 0)
     return (m + np.log(np.sum(np.exp(a - m), axis=axis, keepdims=True))).squeeze(axis)
 
+def _col_lse(Z, col, n_cols):
+    "Log-sum-exp of the entries of `Z` that share a column of the candidate graph, (n_cols,)."
+    c, z = col.ravel(), Z.ravel()
+    m = np.full(n_cols, -np.inf); np.maximum.at(m, c, z); m = np.where(np.isfinite(m), m, 0)
+    return m + np.log(np.bincount(c, weights=np.exp(z - m[c]), minlength=n_cols))
+
 def sinkhorn_rerank(tasks: Tasks, scores, temp=0.5, iters=30) -> np.ndarray:
     "Log-probabilities (n_tasks, n_cands) after Sinkhorn normalisation of the candidate graph at temperature `temp`."
     s = np.asarray(scores, dtype=np.float64)
-    z = (s - s.mean()) / (s.std() + 1e-12) / temp
-    rights = tasks.rights; idx = {r: j for j, r in enumerate(rights)}
-    col = np.vectorize(idx.__getitem__)(tasks.cands)
-    M = np.full((len(tasks), len(rights)), -np.inf); rows = np.arange(len(tasks))[:, None]
-    M[rows, col] = z
-    for _ in range(iters):
-        M = M - _lse(M, 0)[None, :]
-        M = M - _lse(M, 1)[:, None]
-    return M[rows, col]
+    Z = (s - s.mean()) / (s.std() + 1e-12) / temp
+    rights = tasks.rights; col = pd.Index(rights).get_indexer(tasks.cands.ravel()).reshape(tasks.cands.shape)
+    for _ in range(iters):  # on the (n_tasks, n_cands) entries only: the other entries of the left x right matrix are -inf
+        Z = Z - _col_lse(Z, col, len(rights))[col]
+        Z = Z - _lse(Z, 1)[:, None]
+    return Z
