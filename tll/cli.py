@@ -61,11 +61,13 @@ def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', 
     writable_folder(cache_root(cache), 'cache folder')
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, **options)
     m = make()  # then a bad option
-    ds.verify_images(show=progress and not quiet)  # then a bad image (all of them decoded: seconds, not the minutes of a run)
+    t = time.time()
+    with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting
+    prep['seconds'] = time.time() - t
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
-    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all)
+    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all, prep)
 
-def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all):
+def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all, prep=None):
     "The work of `run`, on checked input."
     rerank_temp = rerank_temp if rerank_temp is not None else getattr(m, 'rerank_temp', 0.5)
     np.random.seed(seed)
@@ -88,7 +90,7 @@ def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_
     times['total'] = time.time() - t_all
     metrics = dict(method=method, options=options, seed=seed, data=str(ds.root), n_pairs=len(ds.pairs), n_train=len(trn), n_valid=len(val),
                    split=f'8:2 of train.csv, seed {seed}', valid=val_acc, valid_before_rerank=raw, rerank=dict(mode=rerank, temp=rerank_temp, valid=used, test=used_test),
-                   n_test=len(tt), seconds=times, python=platform.python_version())
+                   n_test=len(tt), prepare=prep or {}, seconds=times, python=platform.python_version())
     sub = submission_table(tt, ts, out/'submission.csv')
     with atomic_files([out/'submission.csv', out/'metrics.json']) as (f_sub, f_met):
         sub.to_csv(f_sub, index=False, float_format='%.6f')
@@ -135,13 +137,14 @@ def _parser():
     s.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     s.add_argument('--json', action='store_true', help='print the matches as JSON instead of tab-separated lines')
     s.add_argument('--quiet', action='store_true', help='no progress output')
-    b = cmd('bench', 'print feature-extraction images/s (batched vs one at a time), peak memory, cold and warm tll run times')
+    b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run times and peak memory')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
-    b.add_argument('--cache', default=None, help='the warm cache timed (default $TLL_CACHE or ~/.cache/tll); the cold run uses a fresh temporary one')
-    b.add_argument('--n-images', type=int, default=64, help='images timed for extraction (default 64)')
+    b.add_argument('--n-images', type=int, default=256, help='images timed for the per-stage figures (default 256)')
     b.add_argument('--no-runs', action='store_true', help='skip the end-to-end cold/warm tll run timings')
     b.add_argument('--method', default=None, help=f'method timed end to end (default {DEFAULT_METHOD})')
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
+    b.add_argument('--baseline', default=None, metavar='DIR', help='another checkout of tll (e.g. an older commit): its cold tll run is timed too')
+    b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     g.add_argument('--results', default='results', help='folder of result files (default: results)')
@@ -182,7 +185,7 @@ def main(argv=None):
         elif a.cmd == 'bench':
             from tll.lookalike import benchmark  # imported only when asked for
             if a.json: writable_file(a.json, 'JSON file')
-            benchmark(a.data, a.cache, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, runner=run)
+            benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
         elif a.cmd == 'reproduce':
             from tll.report import reproduce  # imported only when asked for
             writable_folder(a.results, 'results folder')

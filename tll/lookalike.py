@@ -4,32 +4,45 @@
 
 # %% ../nbs/06b_lookalike.ipynb #4cfa1bce
 from __future__ import annotations
-import os, resource, shutil, tempfile, time
+import hashlib, json, os, shutil, subprocess, sys, tempfile, time
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from .data import TLLError, TLLData, Tasks, Scorer, make_tasks, accuracies, load_image, cache_root, write_json
-from .resnet import get_backbone, FeatureStore, l2n, image_paths, to_tensor
+from .data import (TLLError, TLLData, Tasks, Scorer, make_tasks, accuracies, load_image, cache_root, write_json, file_digest, atomic_path, writable_folder, check_images,
+                      remove_entry)
+from .resnet import get_backbone, FeatureStore, OpenVINOEngine, extract, ENGINES, l2n, image_paths, to_array
 from .rerank import sinkhorn_rerank
 
 # %% auto #0
-__all__ = ['fit_whitener', 'whiten', 'ridge_map', 'face_sim', 'LookalikeScorer', 'benchmark']
+__all__ = ['FIT_VERSION', 'fit_whitener', 'whiten', 'ridge_map', 'face_sim', 'LookalikeScorer', 'benchmark']
 
 # %% ../nbs/06b_lookalike.ipynb #5668f828
 def fit_whitener(X, # (n, d) training features
                  n_comp=512, # components kept
                  power=-0.25, # eigenvalue exponent (-0.5: full whitening, 0: plain PCA)
-                 route=None # 'cov' (d x d covariance) or 'gram' (n x n Gram matrix); None: the smaller one
+                 route=None, # 'cov' (d x d covariance) or 'gram' (n x n Gram matrix); None: the smaller one
+                 block=1024 # rows (cov) or columns (gram) centred in float64 at a time
                 ) -> tuple[np.ndarray, np.ndarray]:
     "Mean and projection (d, k) of a partial PCA-whitening fitted on `X`."
-    X = np.asarray(X, np.float64); mu = X.mean(0); Xc = X - mu; n, d = Xc.shape
+    X = np.asarray(X); n, d = X.shape; mu = X.mean(0, dtype=np.float64)
     if route not in (None, 'cov', 'gram'): raise ValueError(f"route must be 'cov', 'gram' or None, got {route!r}")
     cov = route == 'cov' or (route is None and d <= n)
-    if cov: ev, V = np.linalg.eigh(Xc.T @ Xc / n)  # eigh of the covariance: ~2x faster than an SVD of X here
-    else: ev, U = np.linalg.eigh(Xc @ Xc.T / n)       # wide features: the same eigenvectors from the n x n Gram matrix
-    k = min(n_comp, len(ev), n); ev = np.maximum(ev[::-1][:k], 1e-12)
-    V = V[:, ::-1][:, :k] if cov else (Xc.T @ U[:, ::-1][:, :k]) / np.sqrt(n * ev)
+    # the centred float64 matrix is built a block at a time (its whole would be 8 n d bytes: 257 MB for the default's 2560 x 12544)
+    cen = lambda i, j: X[i, j].astype(np.float64) - mu[j]
+    S = np.zeros((d, d) if cov else (n, n))
+    for b in range(0, n if cov else d, block):
+        B = cen(slice(b, b + block), slice(None)) if cov else cen(slice(None), slice(b, b + block))
+        S += B.T @ B if cov else B @ B.T
+    S /= n; k = min(n_comp, len(S), n)  # the covariance, or for wide features the n x n Gram matrix
+    # only the top k eigenpairs (LAPACK's dsyevr via scipy): a fraction of a full eigh's time and workspace
+    import scipy.linalg  # here, not at import: a warm `tll run` never fits
+    ev, U = scipy.linalg.eigh(S, subset_by_index=[len(S) - k, len(S) - 1], driver='evr', overwrite_a=True, check_finite=False); del S
+    ev = np.maximum(ev[::-1], 1e-12); U = U[:, ::-1]
+    if cov: V = U
+    else:  # the covariance's eigenvectors from the Gram matrix's: Xc.T U / sqrt(n ev)
+        V = np.concatenate([cen(slice(None), slice(b, b + block)).T @ U for b in range(0, d, block)]) / np.sqrt(n * ev)
     return mu.astype(np.float32), (V * ev**power).astype(np.float32)
 
 def whiten(X, mu, P) -> np.ndarray:
@@ -77,7 +90,14 @@ def _task_score(S, tasks, ids, temp):
     return a['top2'], a['top1']
 
 # %% ../nbs/06b_lookalike.ipynb #2a0af20f
-def _check_options(taps, n_comp, lam, lam_grid, face_weight, face_grid, folds, zoom_size, face_upsample, n_workers):
+FIT_VERSION = 'f1'  # part of the fit cache's key: bump when fitting changes
+
+@lru_cache(maxsize=4)
+def _frozen_backbone(name, weights):
+    "`get_backbone`, loaded once per process: `tll run` makes two scorers, and this method never trains its backbone."
+    return get_backbone(name, weights)
+
+def _check_options(taps, n_comp, lam, lam_grid, face_weight, face_grid, folds, zoom_size, face_upsample, n_workers, engine='openvino'):
     "`TLLError` saying what is allowed for the first option of `LookalikeScorer` out of range."
     num = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and np.isfinite(v)
     ok_lam = lambda v: v == 'off' or (num(v) and v > 0)
@@ -92,9 +112,10 @@ def _check_options(taps, n_comp, lam, lam_grid, face_weight, face_grid, folds, z
              ('zoom_size', isinstance(zoom_size, int) and not isinstance(zoom_size, bool) and 32 <= zoom_size <= 1024, "an integer from 32 to 1024"),
              ('face_upsample', isinstance(face_upsample, int) and not isinstance(face_upsample, bool) and 0 <= face_upsample <= 3, "an integer from 0 to 3"),
              ('n_workers', n_workers is None or (isinstance(n_workers, int) and not isinstance(n_workers, bool) and 0 <= n_workers <= 4 * (os.cpu_count() or 1)),
-              f"None (one per core) or an integer from 0 to {4 * (os.cpu_count() or 1)} (each face worker holds about 0.5 GB)")]
+              f"None (one per core) or an integer from 0 to {4 * (os.cpu_count() or 1)} (each face worker holds about 0.5 GB)"),
+             ('engine', engine in ENGINES, f"one of {', '.join(ENGINES)}")]
     got = dict(taps=taps, n_comp=n_comp, lam=lam, lam_grid=lam_grid, face_weight=face_weight, face_grid=face_grid, folds=folds,
-               zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers)
+               zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers, engine=engine)
     for k, ok, allowed in rules:
         if not ok: raise TLLError(f"method 'lookalike': option '{k}' must be {allowed}, got {got[k]!r}")
 
@@ -120,10 +141,11 @@ class LookalikeScorer(Scorer):
                  face_weight=None, # None: fitted on training folds from `face_grid`
                  face_grid=(0.0, 0.25, 0.5, 0.75, 1.0), # candidate face weights
                  folds=4, weights='imagenet',
-                 n_workers=None): # processes for uncached face extraction (None: one per CPU core, at most 4)
+                 n_workers=None, # processes for uncached face extraction (None: one per CPU core, at most 4)
+                 engine='openvino'): # feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)
         super().__init__(seed, cache, progress)
         _check_options(taps=taps, n_comp=n_comp, lam=lam, lam_grid=lam_grid, face_weight=face_weight, face_grid=face_grid, folds=folds,
-                       zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers)
+                       zoom_size=zoom_size, face_upsample=face_upsample, n_workers=n_workers, engine=engine)
         self.taps, self.n_comp, self.power = list(taps), n_comp, power
         if layout_weight is not None:
             if not layout_weight > 0: raise TLLError(f"layout_weight must be > 0, got {layout_weight!r}")
@@ -132,10 +154,11 @@ class LookalikeScorer(Scorer):
         self.face_weight, self.face_grid = face_weight, (tuple(face_grid) if face_weight is None else (face_weight,)) if faces else (0.0,)
         self.faces, self.folds = faces, folds
         self.n_workers = min(4, os.cpu_count() or 1) if n_workers is None else n_workers
-        self.bb = get_backbone(backbone, weights)
-        self.stores = {'rgb': FeatureStore(self.bb, 'rgb', cache=cache, progress=progress, grid=2 if layout else 0)}
-        if center: self.stores['center'] = FeatureStore(self.bb, 'center', cache=cache, progress=progress)
-        if zoom: self.stores['center50'] = FeatureStore(self.bb, 'center50', cache=cache, progress=progress, size=(zoom_size, zoom_size))
+        self.bb = _frozen_backbone(backbone, weights)
+        kw = dict(cache=cache, progress=progress, engine=engine)
+        self.stores = {'rgb': FeatureStore(self.bb, 'rgb', grid=2 if layout else 0, **kw)}
+        if center: self.stores['center'] = FeatureStore(self.bb, 'center', **kw)
+        if zoom: self.stores['center50'] = FeatureStore(self.bb, 'center50', size=(zoom_size, zoom_size), **kw)
         self.layout_keys = [f'rgb:{t}@2x2' for t in self.taps] if layout else []  # the blocks `layout_weight` scales
         self.keys = ([f'rgb:{t}' for t in self.taps] + self.layout_keys
                      + ([f'center:{t}' for t in self.taps] if center else [])
@@ -146,10 +169,25 @@ class LookalikeScorer(Scorer):
             self.face_cfg = FaceConfig(upsample=face_upsample)
 
     # -- views ------------------------------------------------------------------------------------------
+    def prepare(self, data: TLLData, show=False) -> dict:
+        "Features of every image of `data` in all views (each image decoded once), then its faces, all cached so `fit` and `score` only read: {'images', 'decoded', 'faces_extracted'}."
+        paths = data.all_paths(); ds = [file_digest(p) for p in paths]
+        cached = np.logical_and.reduce([s.rows.get(ds, [])[0] for s in self.stores.values()])
+        if self.faces:
+            from tll.faces import face_cache
+            cached &= face_cache(self.face_cfg, self.cache).get(ds, [])[0]
+        check_images([p for p, c in zip(paths, cached) if not c], decode=False)  # headers of the images to work on: a file that is no image stops the run before any work
+        res = {'images': len(paths), 'decoded': extract(list(self.stores.values()), paths, show, digests=ds)}
+        if self.faces:
+            from tll.faces import image_faces, face_counts
+            n0 = face_counts['computed']; image_faces(paths, self.face_cfg, self.cache, show, self.n_workers)
+            res['faces_extracted'] = face_counts['computed'] - n0
+        return res
+
     def _img(self, data, ids, split, side):
-        ps, out = image_paths(data, ids, split, side), {}
+        ps, out = image_paths(data, ids, split, side), {}; ds = [file_digest(p) for p in ps]
         for v, store in self.stores.items():  # read only the blocks used (a cache entry holds every tap)
-            f = store(ps, keys=[k for k in store.keys if f'{v}:{k}' in self.keys]); out.update({f'{v}:{k}': x for k, x in f.items()})
+            f = store(ps, keys=[k for k in store.keys if f'{v}:{k}' in self.keys], digests=ds); out.update({f'{v}:{k}': x for k, x in f.items()})
         return out
 
     def _face(self, data, ids, split, side):
@@ -157,29 +195,30 @@ class LookalikeScorer(Scorer):
         return pad_faces(split_faces(data, ids, split, side, self.face_cfg, self.cache, self.progress, self.n_workers), self.face_cfg.max_faces)
 
     # -- fitting ------------------------------------------------------------------------------------------
-    def _fit_core(self, L, R, Lf=None, Rf=None, lams=(), base=None):
-        "State fitted on paired training features: tap means, whitener (or those of `base`), ridge maps (one pair per `lams`), face mean."
-        if base is not None: st = {k: base[k] for k in ('means', 'mu', 'P') if k in base}
-        else: st = {'means': {t: np.concatenate([L[t], R[t]]).mean(0) for t in self.keys}}
-        XL, XR = self._fuse(L, st), self._fuse(R, st)
-        if self.n_comp and base is None: st['mu'], st['P'] = fit_whitener(np.concatenate([XL, XR]), self.n_comp, self.power)
-        WL, WR = self._white(XL, st), self._white(XR, st)
-        st['maps'] = {lam: (ridge_map(WL, WR, lam), ridge_map(WR, WL, lam)) for lam in lams if lam != 'off'}
+    def _fit_maps(self, st, WL, WR, Lf=None, Rf=None, lams=()):
+        "`st` with ridge maps (one pair per `lams`) fitted on paired embeddings `WL`, `WR`, and the mean face descriptor of `Lf`, `Rf`."
+        st = dict(st, maps={lam: (ridge_map(WL, WR, lam), ridge_map(WR, WL, lam)) for lam in lams if lam != 'off'})
         if Lf is not None:
             d = np.concatenate([Lf[0][Lf[1]], Rf[0][Rf[1]]])
             st['face_mean'] = d.mean(0) if len(d) else np.zeros(128, np.float32)
         return st
 
-    def _fuse(self, F, st):
-        "Centred, normalised blocks side by side; the 2x2-layout blocks scaled by `layout_weight`."
-        return np.concatenate([l2n(F[t].astype(np.float32) - st['means'][t]) * (self.layout_weight if t in self.layout_keys else 1.0)
-                               for t in self.keys], 1)
+    def _fuse(self, F, st, out=None):
+        "Centred, normalised blocks side by side (into `out` if given); the 2x2-layout blocks scaled by `layout_weight`."
+        if out is None: out = np.empty((len(F[self.keys[0]]), sum(F[t].shape[1] for t in self.keys)), np.float32)
+        c = 0
+        for t in self.keys:
+            w = F[t].shape[1]; out[:, c:c + w] = l2n(F[t].astype(np.float32) - st['means'][t]) * (self.layout_weight if t in self.layout_keys else 1.0); c += w
+        return out
 
     def _white(self, X, st): return whiten(X, st['mu'], st['P']) if self.n_comp else l2n(X)
 
-    def _views(self, st, L, R, Lf=None, Rf=None) -> dict:
-        "Score matrices (lefts x rights) of each view: 'img' per ridge shrinkage (key ('img', lam)) and 'face'."
-        A, B = self._white(self._fuse(L, st), st), self._white(self._fuse(R, st), st)
+    def _embed(self, F, st):
+        "The whitened embedding (n, n_comp) of feature blocks `F` (row by row: a subset of rows embeds to the same rows)."
+        return self._white(self._fuse(F, st), st)
+
+    def _views(self, st, A, B, Lf=None, Rf=None) -> dict:
+        "Score matrices (lefts x rights) of embedded lefts `A` and rights `B` for each view: 'img' per ridge shrinkage (key ('img', lam)) and 'face'."
         out = {('img', 'off'): A @ B.T}
         for lam, (Wlr, Wrl) in st['maps'].items(): out[('img', lam)] = (l2n(A @ Wlr) @ B.T + A @ l2n(B @ Wrl).T) / 2
         if Lf is not None:
@@ -190,19 +229,64 @@ class LookalikeScorer(Scorer):
         return V[('img', lam)] + (w_face * V['face'] if w_face else 0)
 
     def fit(self, data: TLLData, pairs: pd.DataFrame):
-        "Fit whitening, ridge maps and (on inner folds of `pairs`) the face weight."
+        "Fit whitening, ridge maps and (on inner folds of `pairs`) the face weight; a fit of the same inputs is read from the cache."
         pairs = pairs.reset_index(drop=True)
+        f = cache_root(self.cache)/'fits'/f'lookalike-{self._fit_key(data, pairs)}.npz'
+        self.fit_cached_ = f.is_file() and self._load_fit(f)
+        if self.fit_cached_: return self
         L, R = self._img(data, pairs.left, 'train', 'left'), self._img(data, pairs.right, 'train', 'right')
         Lf = Rf = None
         if self.faces: Lf, Rf = self._face(data, pairs.left, 'train', 'left'), self._face(data, pairs.right, 'train', 'right')
         self.fold_table = None
-        base = self._fit_core(L, R)  # the unsupervised part (means, whitening), shared by the inner folds
-        if len(self.lam_grid) * len(self.face_grid) > 1: self.lam_, self.w_face = self._fit_weights(pairs, L, R, Lf, Rf, base)
+        # the unsupervised part (block means, whitening), shared by the inner folds; the features fused into one buffer, then dropped
+        base, n = {'means': {t: np.concatenate([L[t], R[t]]).mean(0) for t in self.keys}}, len(pairs)
+        X = np.empty((2 * n, sum(L[t].shape[1] for t in self.keys)), np.float32); self._fuse(L, base, X[:n]); self._fuse(R, base, X[n:]); del L, R
+        if self.n_comp: base['mu'], base['P'] = fit_whitener(X, self.n_comp, self.power)
+        WL, WR = self._white(X[:n], base), self._white(X[n:], base); del X  # the folds need only rows of the embeddings
+        if len(self.lam_grid) * len(self.face_grid) > 1: self.lam_, self.w_face = self._fit_weights(pairs, WL, WR, Lf, Rf, base)
         else: self.lam_, self.w_face = self.lam_grid[0], self.face_grid[0]
-        self.state = self._fit_core(L, R, Lf, Rf, (self.lam_,), base)
+        self.state = self._fit_maps(base, WL, WR, Lf, Rf, (self.lam_,))
+        self._save_fit(f)
         return self
 
-    def _fit_weights(self, pairs, L, R, Lf, Rf, base):
+    # -- the fit cache ------------------------------------------------------------------------------------
+    def _fit_key(self, data, pairs) -> str:
+        "Digest of everything a fit depends on: the pairs' image contents in order, the seed and every option that shapes the fit."
+        h = hashlib.blake2b(digest_size=12)
+        h.update(repr((FIT_VERSION, self.seed, self.keys, [s.dir.name for s in self.stores.values()], self.n_comp, self.power,
+                       self.layout_weight, self.lam_grid, self.face_grid, self.folds, self.face_cfg.key() if self.face_cfg else None,
+                       self.rerank_temp, tuple(self.fold_temps))).encode())
+        for l, r in zip(pairs.left, pairs.right):
+            h.update(file_digest(data.path('train', 'left', l)).encode()); h.update(file_digest(data.path('train', 'right', r)).encode())
+        return h.hexdigest()
+
+    def _save_fit(self, f):
+        "Write the fitted state and choices to `f` (atomically)."
+        st = self.state; lams = list(st['maps'])
+        arrs = {f'mean:{k}': v for k, v in st['means'].items()}
+        arrs.update({f'map{i}:{d}': W for i, lam in enumerate(lams) for d, W in zip(('lr', 'rl'), st['maps'][lam])})
+        arrs.update({k: st[k] for k in ('mu', 'P', 'face_mean') if k in st})
+        meta = dict(lams=lams, lam_=self.lam_, w_face=self.w_face, folds_used_=getattr(self, 'folds_used_', None),
+                    fold_table=None if self.fold_table is None else self.fold_table.to_dict('list'))
+        f.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_path(f, suffix='.npz') as tmp: np.savez(tmp, meta=np.array(json.dumps(meta)), **arrs)
+
+    def _load_fit(self, f) -> bool:
+        "Restore a fit written by `_save_fit`; False (and the file removed) if it is unreadable or of another shape."
+        try:
+            with np.load(f) as z:
+                meta = json.loads(str(z['meta']))
+                st = {'means': {k: z[f'mean:{k}'] for k in self.keys}, 'maps': {lam: (z[f'map{i}:lr'], z[f'map{i}:rl']) for i, lam in enumerate(meta['lams'])}}
+                st.update({k: z[k] for k in ('mu', 'P', 'face_mean') if k in z.files})
+            arrays = [*st['means'].values(), *[W for p in st['maps'].values() for W in p], *[st[k] for k in ('mu', 'P', 'face_mean') if k in st]]
+            if not all(np.isfinite(a).all() for a in arrays) or (self.n_comp and 'P' not in st) or (self.faces and 'face_mean' not in st): raise ValueError
+        except Exception:
+            remove_entry(f); return False
+        self.state, self.lam_, self.w_face, self.folds_used_ = st, meta['lam_'], meta['w_face'], meta['folds_used_']
+        self.fold_table = None if meta['fold_table'] is None else pd.DataFrame(meta['fold_table'])
+        return True
+
+    def _fit_weights(self, pairs, WL, WR, Lf, Rf, base):
         "Ridge shrinkage and face weight with the best mean top-2 (then top-1) over inner folds of the training pairs."
         n = len(pairs); folds = min(self.folds, n // 20)  # each fold must hold 20 pairs for 20-candidate tasks: fewer folds before refusing
         if folds < 2: raise TLLError(f"need at least 40 training pairs to choose lam and face_weight on 2 folds of 20, got {n}; pass -o lam=3 -o face_weight=0.5 (or more pairs)")
@@ -211,12 +295,11 @@ class LookalikeScorer(Scorer):
         temps = tuple(dict.fromkeys((self.rerank_temp, *self.fold_temps)))  # the first is the one the weights are chosen at
         grid = [(lam, wf, T) for T in temps for lam in self.lam_grid for wf in self.face_grid]
         res = np.zeros((len(grid), 2))
-        sub = lambda F, i: {t: F[t][i] for t in F}
         subf = lambda F, i: None if F is None else (F[0][i], F[1][i])
         for k, va in enumerate(parts):
             tr = np.sort(np.concatenate([p for j, p in enumerate(parts) if j != k])); va = np.sort(va)
-            st = self._fit_core(sub(L, tr), sub(R, tr), subf(Lf, tr), subf(Rf, tr), self.lam_grid, base)
-            V = self._views(st, sub(L, va), sub(R, va), subf(Lf, va), subf(Rf, va))
+            st = self._fit_maps(base, WL[tr], WR[tr], subf(Lf, tr), subf(Rf, tr), self.lam_grid)
+            V = self._views(st, WL[va], WR[va], subf(Lf, va), subf(Rf, va))
             ids = np.arange(len(va)); t = make_tasks(pd.DataFrame({'left': ids, 'right': ids}), seed=self.seed + k)
             for g, (lam, wf, T) in enumerate(grid): res[g] += _task_score(self._combine(V, lam, wf), t, ids, T)
         res /= folds
@@ -233,63 +316,103 @@ class LookalikeScorer(Scorer):
         L, R = self._img(data, lefts, split, 'left'), self._img(data, rights, split, 'right')
         Lf = Rf = None
         if self.faces: Lf, Rf = self._face(data, lefts, split, 'left'), self._face(data, rights, split, 'right')
-        S = self._combine(self._views(self.state, L, R, Lf, Rf), self.lam_, self.w_face)
+        S = self._combine(self._views(self.state, self._embed(L, self.state), self._embed(R, self.state), Lf, Rf), self.lam_, self.w_face)
         return _gather(S, tasks, lefts, rights)
 
 # %% ../nbs/06b_lookalike.ipynb #656f8806
-def _peak_mib():
-    "Peak resident memory of this process and of its finished children, MiB (Linux `ru_maxrss` is KiB)."
-    return (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+def _child_run(args, cwd, pythonpath=None) -> dict:
+    "Seconds and peak RSS (MiB) of `python -m tll run ARGS` in a child process in folder `cwd` (with `pythonpath` first on the path)."
+    env = dict(os.environ)
+    if pythonpath: env['PYTHONPATH'] = os.pathsep.join([str(pythonpath)] + ([env['PYTHONPATH']] if env.get('PYTHONPATH') else []))
+    t = time.perf_counter()
+    p = subprocess.Popen([sys.executable, '-m', 'tll', 'run', *map(str, args), '--quiet'], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
+    try: err = p.stderr.read().decode(errors='replace'); _, status, ru = os.wait4(p.pid, 0); p.returncode = os.waitstatus_to_exitcode(status)
+    except BaseException: p.kill(); p.wait(); raise  # interrupted: the child run goes too
+    if p.returncode: raise TLLError(f"benchmark: tll run failed ({p.returncode}): {err.strip().splitlines()[-1] if err.strip() else 'no message'}")
+    return {'s': time.perf_counter() - t, 'rss_mib': ru.ru_maxrss / 1024}
+
+def _rate(n, t0): return n / max(time.perf_counter() - t0, 1e-9)
 
 def benchmark(data=None, # data folder (default: the bundled sample)
-              cache=None, # the warm cache for `tll run` (default `cache_root()`)
-              n_images=64, # images timed for extraction (batched vs one at a time)
+              n_images=256, # images timed for the per-stage figures
               runs=True, # also time cold and warm end-to-end `tll run`
-              method='lookalike', out=None, # method timed; optional JSON file for the numbers
-              runner=None # the `tll run` function (`tll bench` passes `tll.cli.run`; this module cannot import the later CLI)
+              method='lookalike', out=None, # method timed end to end; optional JSON file for the numbers
+              baseline=None, # another checkout of this repository: its cold `tll run` is timed too
+              cache=None # folder for the benchmark's temporary caches (default: the system's temporary folder); removed after
              ) -> dict:
-    "Print extraction images/s (FeatureStore batching vs a one-image loop), scoring time, peak memory and cold/warm `tll run` times."
-    if runs and runner is None: raise TLLError("benchmark: end-to-end timings need runner=tll.cli.run (or use `tll bench`)")
-    run = runner
+    "Print images/s of decoding, each view, the new and old extraction, the face steps; cold/warm `tll run` seconds and peak memory."
+    from tll.faces import image_faces, find_faces, describe, face_model, _detect, FaceConfig
+    import dlib
     ds = TLLData.load(data, need_train=True, need_test=True)
-    paths = ds.all_paths()[:n_images]; res = {'data': str(ds.root), 'n_images': len(paths), 'torch_threads': torch.get_num_threads()}
-    tmp = Path(tempfile.mkdtemp(prefix='tll-bench-'))
+    paths = ds.all_paths()[:n_images]; n = len(paths)
+    res = {'data': str(ds.root), 'n_images': n, 'cpus': os.cpu_count()}
+    if cache is not None: writable_folder(cache, 'cache folder'); Path(cache).mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix='tll-bench-', dir=cache)).resolve()
     try:
-        bb = get_backbone('efficientnet-lite0')
-        with torch.inference_mode(): bb(torch.zeros(2, 3, *bb.size)); bb(torch.zeros(32, 3, *bb.size))  # warm-up: first calls initialise kernels
-        t = time.perf_counter(); FeatureStore(bb, cache=tmp/'a', progress=False)(paths); res['batched_img_s'] = len(paths) / (time.perf_counter() - t)
+        m = LookalikeScorer(progress=False, cache=tmp/'a')
+        stores = list(m.stores.values())
+        t = time.perf_counter(); ims = [load_image(p) for p in paths]; res['decode_img_s'] = _rate(n, t)
+        for name, s in m.stores.items():
+            xs = [s.array(im, p) for im, p in zip(ims, paths)]; e = s.engine(); e.run(iter(xs[:4]), 4)  # compile and warm up
+            t = time.perf_counter(); e.run(iter(xs), n); res[f'view_{name}_img_s'] = _rate(n, t)
+        s0 = stores[0]; xs = [s0.array(im, p) for im, p in zip(ims, paths)]  # OpenVINO's bf16 mode on the whole-image view, against f32
+        f32 = s0.engine().run(iter(xs), n); e16 = OpenVINOEngine(m.bb, s0.size, s0.grid, cache=tmp/'a', precision='bf16'); e16.run(iter(xs[:4]), 4)
+        t = time.perf_counter(); b16 = e16.run(iter(xs), n); res['view_rgb_bf16_img_s'] = _rate(n, t); del e16
+        res['bf16_min_cos'] = float(min(((f32[k] * b16[k]).sum(1) / np.linalg.norm(f32[k], axis=1) / np.linalg.norm(b16[k], axis=1)).min() for k in f32))
+        t = time.perf_counter(); extract(stores, paths, show=False); res['extract_new_img_s'] = _rate(n, t)
+        old = [FeatureStore(m.bb, s.variant, cache=tmp/'t', grid=s.grid, size=s.size, engine='torch', progress=False) for s in stores]
+        for s in old: s.engine().run(iter([np.zeros((3, s.size[1], s.size[0]), np.float32)] * 4), 4)  # warm up
         t = time.perf_counter()
-        with torch.inference_mode():
-            for p in paths: bb(to_tensor(load_image(p), bb.size)[None])
-        res['loop_img_s'] = len(paths) / (time.perf_counter() - t)
-        res['batch_speedup'] = res['batched_img_s'] / res['loop_img_s']
-        from tll.faces import image_faces
-        m = LookalikeScorer(progress=False, cache=tmp/'a', faces=True, lam=3.0, face_weight=0.5)  # faces as the default method finds them
-        t = time.perf_counter(); image_faces(paths, m.face_cfg, tmp/'a', progress=False); res['faces_img_s'] = len(paths) / (time.perf_counter() - t)
-        nw = min(4, os.cpu_count() or 1)
-        t = time.perf_counter(); image_faces(paths, m.face_cfg, tmp/'b', progress=False, n_workers=nw); res[f'faces_{nw}proc_img_s'] = len(paths) / (time.perf_counter() - t)
-        rng = np.random.default_rng(0); n = 2000
-        one = {f'{v}:{k}': x for v, st_ in m.stores.items() for k, x in st_(paths[:1]).items()}  # one image gives each block's width
-        dims = [one[k].shape[1] for k in m.keys]
-        X = l2n(rng.normal(size=(n, sum(dims))).astype(np.float32)); ends = np.cumsum([0] + dims)
-        st = {'means': {k: np.zeros(1, np.float32) for k in m.keys}}; st['mu'], st['P'] = fit_whitener(X[:1000], 512)
-        st['maps'] = {3.0: (np.eye(512, dtype=np.float32), np.eye(512, dtype=np.float32))}; st['face_mean'] = np.zeros(128, np.float32)
-        F = {k: X[:, ends[i]:ends[i + 1]] for i, k in enumerate(m.keys)}
-        fm = (rng.normal(size=(n, 3, 128)).astype(np.float32), rng.random((n, 3)) < 0.3)
-        tasks = Tasks(np.arange(n), np.stack([rng.permutation(n)[:20] for _ in range(n)]), np.zeros(n, int))
-        t = time.perf_counter(); S = m._combine(m._views(st, F, F, fm, fm), 3.0, 0.5); _gather(S, tasks, np.arange(n), np.arange(n))
-        res['score_2000x20_s'] = time.perf_counter() - t
-        print(f"feature extraction ({len(paths)} images, {res['torch_threads']} torch threads): FeatureStore {res['batched_img_s']:.1f} img/s, "
-              f"one-at-a-time loop {res['loop_img_s']:.1f} img/s, ratio {res['batch_speedup']:.2f}x; faces {res['faces_img_s']:.1f} img/s "
-              f"(one process), {res[f'faces_{nw}proc_img_s']:.1f} img/s ({nw} processes)")
-        print(f"scoring 2000 x 20 candidates from in-memory features: {res['score_2000x20_s']:.3f}s")
+        for s in old: s.engine().run((to_array(s.load(p), s.size) for p in paths), n)  # each view decodes its own copy
+        res['extract_torch_img_s'] = _rate(n, t); res['extract_speedup'] = res['extract_new_img_s'] / res['extract_torch_img_s']
+        cfg = m.face_cfg; arrs = [np.ascontiguousarray(np.asarray(im)) for im in ims[:64]]; sp = face_model('sp68')
+        t = time.perf_counter(); found = [_detect(a, cfg) for a in arrs]; res['faces_detect_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+        t = time.perf_counter(); shapes = []
+        for a, (rects, _) in zip(arrs, found):
+            sh = dlib.full_object_detections()
+            for r in sorted(rects, key=lambda r: -r.area())[:cfg.max_faces]: sh.append(sp(a, r))
+            shapes.append(sh)
+        res['faces_landmarks_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+        chips = [np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)) for a, sh in zip(arrs, shapes) if len(sh)]
+        res['faces_per_image'] = sum(map(len, chips)) / len(arrs)
+        describe(chips[0], cfg, tmp/'a')  # export and compile once
+        desc = {}
+        for rec in ('openvino', 'dlib'):
+            c = FaceConfig(upsample=cfg.upsample, rec=rec); t = time.perf_counter()
+            desc[rec] = describe(np.concatenate(chips), c, tmp/'a')  # all chips at once, as `image_faces` describes a chunk
+            res[f'faces_describe_{rec}_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+        res['faces_describe_max_diff'] = float(np.abs(desc['openvino'] - desc['dlib']).max())  # the port against dlib's own network
+        t = time.perf_counter(); image_faces(paths, cfg, tmp/'f', progress=False, n_workers=m.n_workers); res['faces_img_s'] = _rate(n, t)
+        print(f"{n} images of {ds.root}, {res['cpus']} CPUs")
+        print(f"decode: {res['decode_img_s']:.0f} img/s; views in OpenVINO: " + ', '.join(f"{k} {res[f'view_{k}_img_s']:.0f} img/s" for k in m.stores)
+              + f"; rgb in bf16 {res['view_rgb_bf16_img_s']:.0f} img/s, lowest cosine to f32 {res['bf16_min_cos']:.4f}")
+        print(f"extraction of all views: new {res['extract_new_img_s']:.1f} img/s, previous PyTorch path {res['extract_torch_img_s']:.1f} img/s, "
+              f"ratio {res['extract_speedup']:.2f}x")
+        print(f"faces, ms per image in one process: detection {res['faces_detect_ms']:.1f}, landmarks {res['faces_landmarks_ms']:.1f}, "
+              f"descriptor {res['faces_describe_openvino_ms']:.1f} in OpenVINO ({res['faces_describe_dlib_ms']:.1f} in dlib), "
+              f"{res['faces_per_image']:.2f} faces per image (descriptors equal to {res['faces_describe_max_diff']:.0e}); "
+              f"image_faces with {m.n_workers} processes: {res['faces_img_s']:.1f} img/s")
         if runs:
-            t = time.perf_counter(); run(ds.root, tmp/'out-cold', method, cache=tmp/'cold', progress=False, quiet=True); res['run_cold_s'] = time.perf_counter() - t
-            t = time.perf_counter(); mt = run(ds.root, tmp/'out-warm', method, cache=tmp/'cold', progress=False, quiet=True); res['run_warm_s'] = time.perf_counter() - t
-            res['run_valid'] = mt['valid']
-            print(f"tll run --method {method}: cold (empty cache) {res['run_cold_s']:.1f}s, warm {res['run_warm_s']:.1f}s; validation {mt['valid']}")
-        res['peak_rss_mib'], res['peak_rss_children_mib'] = _peak_mib()
-        print(f"peak memory: {res['peak_rss_mib']:.0f} MiB resident in this process, {res['peak_rss_children_mib']:.0f} MiB in the largest face worker (ru_maxrss)")
+            a = ['--data', ds.root.resolve(), '--method', method]  # children run in `tmp`: the checkout's folder must not shadow `pythonpath`
+            cold = _child_run(a + ['--out', tmp/'o1', '--cache', tmp/'cold'], tmp)
+            warms = [_child_run(a + ['--out', tmp/'o2', '--cache', tmp/'cold'], tmp) for _ in range(3)]  # the median of three: one run varies by a second here
+            warm = sorted(warms, key=lambda w: w['s'])[1]
+            res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
+                       run_warm_rss_mib=max(w['rss_mib'] for w in warms))
+            res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
+            print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
+                  f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
+            if baseline:
+                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=Path(baseline).resolve())
+                res.update(baseline=str(baseline), baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
+                res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
+                sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
+                res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
+                res['baseline_max_score_diff'] = float((sa - sb).abs().max().max())  # the submission's scores, this code against the baseline's
+                res['baseline_same_order'] = float((sa.rank(axis=1).values == sb.rank(axis=1).values).all(1).mean())  # share of test rows ranked alike
+                print(f"baseline {baseline}: cold {b['s']:.1f}s (peak RSS {b['rss_mib']:.0f} MiB), validation {res['baseline_valid']}; "
+                      f"this code is {res['cold_speedup']:.2f}x faster cold; submissions: same bytes {res['baseline_same_bytes']}, "
+                      f"largest score difference {res['baseline_max_score_diff']:.1e}, rows ranked alike {res['baseline_same_order']:.3f}")
         res['load_avg'] = os.getloadavg()
         if out: write_json(out, res)
         return res
