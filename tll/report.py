@@ -442,15 +442,17 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
     try: b = json.loads(f.read_text())
     except (OSError, ValueError): return MarkdownText(f"Speed: `{Path(results_dir).name}/{file}` missing (written by `tll bench --json`).")
     fmt = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
+    gib, x, rate = (lambda v: f'{v / 1024:.1f} GiB'), (lambda v: f'{v:.1f}x'), (lambda v: f'{v:.0f} images/s')
+    base = (f" The same cold run of the code before this speed work ({b['baseline']}), timed in the same session, took "
+            f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
     return MarkdownText(
         f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
-        f"`tll bench --data ../shared/tll-data --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache, "
-        f"{fmt('run_warm_s', _mins)} with a warm one (a warm run writes the same bytes as the run that filled the cache), "
-        f"scoring 2000 x 20 candidates from in-memory features {fmt('score_2000x20_s', lambda v: f'{v:.2f} s')}, peak resident memory "
-        f"{fmt('peak_rss_mib', lambda v: f'{v / 1024:.1f} GiB')} (plus {fmt('peak_rss_children_mib', lambda v: f'{v / 1024:.1f} GiB')} in a face "
-        f"worker process). `tll bench` also prints extraction images/s, batched against one image at a time (on "
-        f"{fmt('n_images', lambda v: f'{v:.0f}')} images that ratio moves from run to run on this shared machine; the file holds the last "
-        f"run's, {fmt('batch_speedup', lambda v: f'{v:.2f}')}), and face images/s.")
+        f"`tll bench --data ../shared/tll-data --baseline DIR --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
+        f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
+        f"{fmt('run_warm_rss_mib', gib)}); "
+        f"a warm run writes the same bytes as the run that filled the cache.{base} Feature extraction (each image decoded once, "
+        f"three views in OpenVINO) ran at {fmt('extract_new_img_s', rate)} against {fmt('extract_torch_img_s', rate)} for the previous "
+        f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}.")
 
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."
