@@ -349,6 +349,27 @@ def benchmark(data=None, # data folder (default: the bundled sample)
     if cache is not None: writable_folder(cache, 'cache folder'); Path(cache).mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='tll-bench-', dir=cache)).resolve()
     try:
+        if runs:  # first, while this process has started no runtime threads of its own (they slowed the children's warm runs)
+            a = ['--data', ds.root.resolve(), '--method', method]  # children run in `tmp`: the checkout's folder must not shadow `pythonpath`
+            cold = _child_run(a + ['--out', tmp/'o1', '--cache', tmp/'cold'], tmp)
+            warms = [_child_run(a + ['--out', tmp/'o2', '--cache', tmp/'cold'], tmp) for _ in range(3)]  # the median of three: one run varies by a second here
+            warm = sorted(warms, key=lambda w: w['s'])[1]
+            res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
+                       run_warm_rss_mib=max(w['rss_mib'] for w in warms))
+            res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
+            print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
+                  f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
+            if baseline:
+                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=Path(baseline).resolve())
+                res.update(baseline=str(baseline), baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
+                res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
+                sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
+                res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
+                res['baseline_max_score_diff'] = float((sa - sb).abs().max().max())  # the submission's scores, this code against the baseline's
+                res['baseline_same_order'] = float((sa.rank(axis=1).values == sb.rank(axis=1).values).all(1).mean())  # share of test rows ranked alike
+                print(f"baseline {baseline}: cold {b['s']:.1f}s (peak RSS {b['rss_mib']:.0f} MiB), validation {res['baseline_valid']}; "
+                      f"this code is {res['cold_speedup']:.2f}x faster cold; submissions: same bytes {res['baseline_same_bytes']}, "
+                      f"largest score difference {res['baseline_max_score_diff']:.1e}, rows ranked alike {res['baseline_same_order']:.3f}")
         m = LookalikeScorer(progress=False, cache=tmp/'a')
         stores = list(m.stores.values())
         t = time.perf_counter(); ims = [load_image(p) for p in paths]; res['decode_img_s'] = _rate(n, t)
@@ -392,27 +413,6 @@ def benchmark(data=None, # data folder (default: the bundled sample)
               f"descriptor {res['faces_describe_openvino_ms']:.1f} in OpenVINO ({res['faces_describe_dlib_ms']:.1f} in dlib), "
               f"{res['faces_per_image']:.2f} faces per image (descriptors equal to {res['faces_describe_max_diff']:.0e}); "
               f"image_faces with {m.n_workers} processes: {res['faces_img_s']:.1f} img/s")
-        if runs:
-            a = ['--data', ds.root.resolve(), '--method', method]  # children run in `tmp`: the checkout's folder must not shadow `pythonpath`
-            cold = _child_run(a + ['--out', tmp/'o1', '--cache', tmp/'cold'], tmp)
-            warms = [_child_run(a + ['--out', tmp/'o2', '--cache', tmp/'cold'], tmp) for _ in range(3)]  # the median of three: one run varies by a second here
-            warm = sorted(warms, key=lambda w: w['s'])[1]
-            res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
-                       run_warm_rss_mib=max(w['rss_mib'] for w in warms))
-            res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
-            print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
-                  f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
-            if baseline:
-                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=Path(baseline).resolve())
-                res.update(baseline=str(baseline), baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
-                res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
-                sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
-                res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
-                res['baseline_max_score_diff'] = float((sa - sb).abs().max().max())  # the submission's scores, this code against the baseline's
-                res['baseline_same_order'] = float((sa.rank(axis=1).values == sb.rank(axis=1).values).all(1).mean())  # share of test rows ranked alike
-                print(f"baseline {baseline}: cold {b['s']:.1f}s (peak RSS {b['rss_mib']:.0f} MiB), validation {res['baseline_valid']}; "
-                      f"this code is {res['cold_speedup']:.2f}x faster cold; submissions: same bytes {res['baseline_same_bytes']}, "
-                      f"largest score difference {res['baseline_max_score_diff']:.1e}, rows ranked alike {res['baseline_same_order']:.3f}")
         res['load_avg'] = os.getloadavg()
         if out: write_json(out, res)
         return res
