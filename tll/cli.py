@@ -143,7 +143,7 @@ def _parser():
     b.add_argument('--no-runs', action='store_true', help='skip the end-to-end cold/warm tll run timings')
     b.add_argument('--method', default=None, help=f'method timed end to end (default {DEFAULT_METHOD})')
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
-    b.add_argument('--baseline', default=None, metavar='DIR', help='another checkout of tll (e.g. an older commit): its cold tll run is timed too')
+    b.add_argument('--baseline', default=None, metavar='DIR', help='a git revision of this repository (e.g. ca802f4) or another checkout of tll: its cold tll run is timed too')
     b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')

@@ -333,11 +333,21 @@ def _child_run(args, cwd, pythonpath=None) -> dict:
 
 def _rate(n, t0): return n / max(time.perf_counter() - t0, 1e-9)
 
+def _baseline_src(baseline, dest) -> tuple[Path, str]:
+    "A checkout to time: `baseline` itself if it is a folder, else a git revision of this repository written to `dest` (`git archive`); and its name for the results."
+    if Path(baseline).is_dir(): return Path(baseline).resolve(), str(baseline)
+    import tll; repo = Path(tll.__file__).resolve().parent.parent  # this checkout (tll is installed editable from it)
+    r = subprocess.run(['git', '-C', str(repo), 'rev-parse', '--verify', f'{baseline}^{{commit}}'], capture_output=True, text=True)
+    if r.returncode: raise TLLError(f"--baseline {baseline}: neither a folder nor a git revision of {repo}")
+    dest.mkdir(parents=True)
+    subprocess.run(f"git -C '{repo}' archive {r.stdout.strip()} | tar -x -C '{dest}'", shell=True, check=True)
+    return dest, f"{baseline} ({r.stdout.strip()[:12]})"
+
 def benchmark(data=None, # data folder (default: the bundled sample)
               n_images=256, # images timed for the per-stage figures
               runs=True, # also time cold and warm end-to-end `tll run`
               method='lookalike', out=None, # method timed end to end; optional JSON file for the numbers
-              baseline=None, # another checkout of this repository: its cold `tll run` is timed too
+              baseline=None, # a git revision of this repository (e.g. 'ca802f4') or another checkout's folder: its cold `tll run` is timed too
               cache=None # folder for the benchmark's temporary caches (default: the system's temporary folder); removed after
              ) -> dict:
     "Print images/s of decoding, each view, the new and old extraction, the face steps; cold/warm `tll run` seconds and peak memory."
@@ -360,8 +370,9 @@ def benchmark(data=None, # data folder (default: the bundled sample)
             print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
                   f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
             if baseline:
-                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=Path(baseline).resolve())
-                res.update(baseline=str(baseline), baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
+                src, name = _baseline_src(baseline, tmp/'base-src')
+                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=src)
+                res.update(baseline=name, baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
                 res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
                 sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
                 res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
