@@ -14,9 +14,9 @@ from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_
                       progress as _progress)
 
 # %% auto #0
-__all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',
-           'ensure_rembg_model', 'rembg_session', 'remove_background', 'nobg_path', 'nobg_image', 'variant_image',
-           'remove_backgrounds', 'show_nobg']
+__all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'CROPS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',
+           'ensure_rembg_model', 'rembg_session', 'remove_background', 'nobg_path', 'nobg_image', 'center_crop',
+           'variant_image', 'remove_backgrounds', 'show_nobg']
 
 # %% ../nbs/01_augmentation.ipynb #957ead78
 def pair_transform(hflip=0.5,         # probability of a horizontal flip
@@ -142,10 +142,16 @@ def nobg_image(path, model='u2netp', cache=None) -> Image.Image:
     return im
 
 # %% ../nbs/01_augmentation.ipynb #cc6f2f04
-VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray')
+VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray', 'center', 'zoom')  # every image variant of the package
+CROPS = {'center': 0.7, 'zoom': 0.5}  # the crop variants: the kept fraction of each side (`zoom` is the central 50%)
+
+def center_crop(im, keep=0.7):
+    "The central `keep` fraction of each side of PIL image `im`."
+    w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
+    return im.crop((dx, dy, w - dx, h - dy))
 
 def variant_image(path,             # image file
-                  variant='rgb',    # 'rgb', 'gray', 'nobg' (background removed) or 'nobg-gray'
+                  variant='rgb',    # one of `VARIANTS`
                   model='u2netp',   # rembg model for the nobg variants
                   cache=None,       # cache root (default `cache_root()`)
                   size=None,        # (w, h) to resize to, if given
@@ -154,6 +160,7 @@ def variant_image(path,             # image file
     if variant not in VARIANTS: raise TLLError(f"unknown image variant '{variant}'; choose one of {', '.join(VARIANTS)}")
     im = nobg_image(path, model, cache) if variant.startswith('nobg') else load_image(path)
     if variant.endswith('gray'): im = to_gray(im)
+    if variant in CROPS: im = center_crop(im, CROPS[variant])
     if size is not None and im.size != tuple(size): im = im.resize(tuple(size), Image.BILINEAR)
     return im
 

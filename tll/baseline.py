@@ -15,7 +15,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
-from .data import TLLError, TLLData, Tasks, Scorer, atomic_path, write_json, split_pairs, make_tasks, accuracies
+from .data import TLLError, TLLData, Tasks, Scorer, atomic_path, write_json, split_pairs, make_tasks, accuracies, task_rows
 from .data import progress as progress_iter
 from .augment import pair_transform, variant_image, VARIANTS
 
@@ -262,7 +262,7 @@ def _embed(model, ims, bs=256):
 def task_scores(model, left_ims, right_ims, tasks: Tasks, lefts, rights) -> np.ndarray:
     "Confidences (n_tasks, n_cands) of `tasks` from images of the distinct `lefts` and `rights` ids (aligned with the image tensors)."
     el, er = _embed(model, left_ims), _embed(model, right_ims)
-    li = pd.Index(lefts).get_indexer(tasks.lefts); ri = pd.Index(rights).get_indexer(tasks.cands.ravel()).reshape(tasks.cands.shape)
+    li, ri = task_rows(tasks, lefts, rights)
     d = (el[li][:, None, :] - er[torch.from_numpy(ri)]).norm(dim=-1)
     return confidence(d).numpy().astype(np.float64)
 

@@ -10,22 +10,14 @@ from pathlib import Path
 import numpy as np
 from . import __version__
 from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,
-                      atomic_files, file_digest, writable_folder, writable_file, cache_root, display_name, min_pairs, stage,
-                      METHODS, DEFAULT_METHOD, get_method, make_method, method_options, parse_options)
+                      atomic_files, file_digest, writable_folder, writable_file, cache_root, display_name, min_pairs, stage)
+from .methods import METHODS, DEFAULT_METHOD, get_method, check_options, make_method, method_options, parse_options
+from .rerank import can_rerank, RERANK_MODES
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'blame_options', 'check_seed', 'run', 'main']
 
 # %% ../nbs/08_cli.ipynb #0753cd93
-def _rerank(tasks, scores, mode, temp):
-    from tll.rerank import can_rerank, sinkhorn_rerank
-    if mode == 'off': return scores, False
-    ok = can_rerank(tasks)
-    if not ok:
-        if mode == 'on': raise TLLError("--rerank on: the candidate table does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
-        return scores, False
-    return sinkhorn_rerank(tasks, scores, temp=temp), True
-
 def _log(msg, quiet):
     if not quiet: print(msg, file=sys.stderr, flush=True)
 
@@ -47,49 +39,49 @@ def check_seed(seed) -> int:
         raise TLLError(f"--seed must be an integer from 0 to {SEED_MAX}, got {seed!r}")
     return int(seed)
 
-def run(data=None, out='out', method=None, seed=0, options=None, rerank='auto', rerank_temp=None, cache=None, progress=True, quiet=False) -> dict:
+def run(data=None, out='out', method=None, seed=0, options=None,
+        rerank=None, # the method's re-ranking stage: 'auto' (where the tasks allow it), 'on', 'off'; None: the method's own setting
+        cache=None, progress=True, quiet=False) -> dict:
     "Fit `method` on the training pairs of `data`, measure it on its own validation split, write the submission."
     t_all = time.time()
     method, seed, options = method or DEFAULT_METHOD, check_seed(seed), dict(options or {})
     if method not in METHODS: get_method(method)  # an unknown name fails first, without importing anything
-    if rerank not in ('auto', 'on', 'off'): raise TLLError(f"--rerank must be auto, on or off, got {rerank!r}")
+    if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
+    check_options(get_method(method), options, f"method '{method}'")  # then the options, where they are read
     ds = TLLData.load(data, need_train=True, need_test=True)  # then bad data, before any method is imported
     if len(ds.pairs) < min_pairs():
         raise TLLError(f"{ds.root/'train.csv'}: {len(ds.pairs)} pairs; tll run needs at least {min_pairs()} "
                        f"(its 20% validation split must hold 20 pairs for 20-candidate tasks)")
     out = writable_folder(out, 'output folder')  # then every place we will write
     writable_folder(cache_root(cache), 'cache folder')
-    make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, **options)
+    make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **options)
     m = make()  # then a bad option
     t = time.time()
     with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting
     prep['seconds'] = time.time() - t
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
-    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all, prep)
+    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, quiet, t_all, prep)
 
-def _run(ds, out, method, m, make, seed, options, rerank, rerank_temp, quiet, t_all, prep=None):
+def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None):
     "The work of `run`, on checked input."
-    rerank_temp = rerank_temp if rerank_temp is not None else getattr(m, 'rerank_temp', 0.5)
     np.random.seed(seed)
     try: import torch; torch.manual_seed(seed)
     except ImportError: pass
     times = {}
     trn, val = split_pairs(ds.pairs, seed=seed)
-    vt = make_tasks(val, seed=seed)
+    vt, tt = make_tasks(val, seed=seed), candidate_tasks(ds.candidates)
+    if m.reranker.mode == 'on' and not can_rerank(tt):  # before any fitting: the stage would refuse the test tasks
+        raise TLLError(f"--rerank on: {ds.root/'test_candidates.csv'} does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
     with stage('fit on the training split'): t = time.time(); m.fit(ds, trn); times['fit_train_split'] = time.time() - t
-    with stage('validation'): t = time.time(); vs = m.score(ds, vt, 'train'); times['score_valid'] = time.time() - t
-    raw = accuracies(vs, vt.truth)
-    vs2, used = _rerank(vt, vs, rerank, rerank_temp)
-    val_acc = accuracies(vs2, vt.truth)
+    with stage('validation'): t = time.time(); vd = m.scored(ds, vt, 'train'); times['score_valid'] = time.time() - t
+    raw, val_acc = accuracies(vd.raw, vt.truth), accuracies(vd.scores, vt.truth)
     _log(f"validation ({len(val)} tasks of {vt.cands.shape[1]}): top-1 {val_acc['top1']:.3f}  top-2 {val_acc['top2']:.3f}"
-         + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if used else ''), quiet)
-    tt = candidate_tasks(ds.candidates)
+         + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if vd.reranked else ''), quiet)
     with stage('refit on all pairs'): t = time.time(); mf = make().fit(ds, ds.pairs); times['fit_all'] = time.time() - t
-    with stage('test'): t = time.time(); ts = mf.score(ds, tt, 'test'); times['score_test'] = time.time() - t
-    ts, used_test = _rerank(tt, ts, rerank, rerank_temp)
+    with stage('test'): t = time.time(); td = mf.scored(ds, tt, 'test'); ts = td.scores; times['score_test'] = time.time() - t
     times['total'] = time.time() - t_all
     metrics = dict(method=method, options=options, seed=seed, data=str(ds.root), n_pairs=len(ds.pairs), n_train=len(trn), n_valid=len(val),
-                   split=f'8:2 of train.csv, seed {seed}', valid=val_acc, valid_before_rerank=raw, rerank=dict(mode=rerank, temp=rerank_temp, valid=used, test=used_test),
+                   split=f'8:2 of train.csv, seed {seed}', valid=val_acc, valid_before_rerank=raw, rerank=dict(mode=m.reranker.mode, temp=m.reranker.temp, valid=vd.reranked, test=td.reranked),
                    n_test=len(tt), prepare=prep or {}, seconds=times, python=platform.python_version())
     sub = submission_table(tt, ts, out/'submission.csv')
     with atomic_files([out/'submission.csv', out/'metrics.json']) as (f_sub, f_met):
@@ -121,7 +113,7 @@ def _parser():
     r.add_argument('--method', default=None, help=f"one of {', '.join(METHODS)} (default: {DEFAULT_METHOD}, the best measured)")
     r.add_argument('--seed', type=_seed_arg, default=0, help=f'seed for the split, tasks and training, 0..{SEED_MAX} (default 0)')
     r.add_argument('-o', '--option', action='append', default=[], metavar='KEY=VALUE', help="method option, e.g. -o epochs=5 (repeatable; `tll methods NAME` lists them)")
-    r.add_argument('--rerank', choices=['auto', 'on', 'off'], default='auto', help="transductive re-ranking over the candidate graph (default auto: when the structure allows)")
+    r.add_argument('--rerank', choices=RERANK_MODES, default=None, help="the method's Sinkhorn re-ranking over the candidate graph (default auto: where the structure allows)")
     r.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     r.add_argument('--quiet', action='store_true', help='no progress output')
     m = cmd('methods', 'list the methods, or the options of one')
@@ -137,13 +129,13 @@ def _parser():
     s.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     s.add_argument('--json', action='store_true', help='print the matches as JSON instead of tab-separated lines')
     s.add_argument('--quiet', action='store_true', help='no progress output')
-    b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run times and peak memory')
+    b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run and warm tll search times, peak memory')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     b.add_argument('--n-images', type=int, default=256, help='images timed for the per-stage figures (default 256)')
     b.add_argument('--no-runs', action='store_true', help='skip the end-to-end cold/warm tll run timings')
     b.add_argument('--method', default=None, help=f'method timed end to end (default {DEFAULT_METHOD})')
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
-    b.add_argument('--baseline', default=None, metavar='DIR', help='a git revision of this repository (e.g. ca802f4) or another checkout of tll: its cold tll run is timed too')
+    b.add_argument('--baseline', default=None, metavar='REV', help='a git revision of this repository (e.g. ca802f4) or another checkout of tll: its cold tll run is timed too')
     b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
@@ -156,14 +148,17 @@ def _parser():
 def _methods(name=None, as_json=False):
     "Print the methods (`*` the default), or one method's options with their defaults."
     if name is None:
-        rows = [dict(name=k, default=k == DEFAULT_METHOD, description=doc) for k, (_, doc) in METHODS.items()]
+        rows = [dict(name=k, default=k == DEFAULT_METHOD, description=m.doc) for k, m in METHODS.items()]
         if as_json: print(json.dumps(rows, indent=2)); return
         for r in rows: print(f"{r['name']:11s}{'*' if r['default'] else ' '} {r['description']}")
         return
-    opts = {k: (None if v is inspect.Parameter.empty else v) for k, v in method_options(get_method(name)).items()}
-    if as_json: print(json.dumps(dict(name=name, description=METHODS[name][1], options=opts), indent=2, default=repr)); return
-    print(f"{name}: {METHODS[name][1]}\noptions (-o KEY=VALUE), with their defaults:")
-    for k, v in opts.items(): print(f"  {k} = {v!r}")
+    opts = method_options(get_method(name))
+    if as_json:
+        print(json.dumps(dict(name=name, description=METHODS[name].doc, options={k: dict(default=o.default, meaning=o.doc, allowed=o.allowed) for k, o in opts.items()}),
+                         indent=2, default=repr)); return
+    print(f"{name}: {METHODS[name].doc}\noptions (-o KEY=VALUE), with their defaults and meanings:")
+    w = max([len(f'{k} = {o.default!r}') for k, o in opts.items()] + [0])
+    for k, o in opts.items(): print(f"  {f'{k} = {o.default!r}':{w}s}  {o.doc}")
 
 class _Terminated(KeyboardInterrupt):
     "SIGTERM, handled as Ctrl-C is: the same clean-up, its own message and exit status."
@@ -183,7 +178,7 @@ def main(argv=None):
             from tll.search import search  # imported only when asked for
             search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json)
         elif a.cmd == 'bench':
-            from tll.lookalike import benchmark  # imported only when asked for
+            from tll.bench import benchmark  # imported only when asked for
             if a.json: writable_file(a.json, 'JSON file')
             benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
         elif a.cmd == 'reproduce':

@@ -8,19 +8,19 @@ import ast, csv, ctypes, errno, fcntl, hashlib, importlib, inspect, io, json, os
 from contextlib import contextmanager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 import numpy as np
 import pandas as pd
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'METHODS', 'DEFAULT_METHOD',
-           'TLLError', 'sample_path', 'stage', 'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json',
-           'write_json', 'load_image', 'check_image', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks',
-           'make_tasks', 'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'Scorer', 'evaluate',
-           'get_method', 'parse_options', 'method_options', 'check_options', 'make_method', 'submission_table',
-           'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path', 'cache_root',
-           'file_digest', 'remove_entry', 'display_name', 'RowCache']
+__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'TLLError', 'sample_path', 'stage',
+           'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json', 'load_image',
+           'check_image', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks',
+           'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored', 'Scorer', 'evaluate',
+           'submission_table', 'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path',
+           'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -402,6 +402,22 @@ def accuracies(scores, truth) -> dict:
     return {'top1': topk_accuracy(scores, truth, 1), 'top2': topk_accuracy(scores, truth, 2)}
 
 # %% ../nbs/00_data.ipynb #5a40fae1
+def task_rows(tasks: Tasks, left_ids, right_ids) -> tuple[np.ndarray, np.ndarray]:
+    "Row of each task's left in `left_ids`, (n_tasks,), and of each candidate in `right_ids`, (n_tasks, n_cands): `S[li[:, None], ri]` are the tasks' entries of a (lefts x rights) matrix `S`."
+    def rows(ids, wanted):
+        idx = pd.Index(ids); pos = np.arange(len(idx))
+        if not idx.is_unique: keep = ~idx.duplicated(); idx, pos = idx[keep], pos[keep]  # a repeated id: its first row
+        r = idx.get_indexer(np.asarray(wanted).ravel())
+        if (r < 0).any(): raise TLLError(f"internal: image {np.asarray(wanted).ravel()[r < 0][0]!r} of a task has no row")
+        return pos[r].reshape(np.shape(wanted))
+    return rows(left_ids, tasks.lefts), rows(right_ids, tasks.cands)
+
+class Scored(NamedTuple):
+    "Scores of tasks, (n_tasks, n_cands) each: `scores` as the method ranks them, `raw` before its re-ranking stage, and whether that stage ran."
+    scores: np.ndarray
+    reranked: bool
+    raw: np.ndarray
+
 class Scorer:
     "Interface of every method: `fit(data, pairs)` then `score(data, tasks, split)` -> (n_tasks, n_cands) array."
     name = 'scorer'
@@ -413,85 +429,14 @@ class Scorer:
         return {'images': n, 'decoded': n}
     def fit(self, data: TLLData, pairs: pd.DataFrame): return self
     def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray: raise NotImplementedError
+    def scored(self, data: TLLData, tasks: Tasks, split: str) -> Scored:
+        "`score` with the scores before re-ranking; a method without a re-ranking stage returns its scores twice."
+        s = self.score(data, tasks, split); return Scored(s, False, s)
 
 def evaluate(scorer: Scorer, data: TLLData, pairs: pd.DataFrame, seed=0, split='train') -> dict:
     "Top-1/top-2 of a fitted `scorer` on 20-candidate tasks built from `pairs` (seeded)."
     tasks = make_tasks(pairs, seed=seed)
     return accuracies(scorer.score(data, tasks, split), tasks.truth)
-
-# %% ../nbs/00_data.ipynb #4717137b
-METHODS = {
-    'cosine':     ('tll.resnet:CosineScorer',         'cosine similarity of centred multi-layer EfficientNet-Lite0 features'),
-    'baseline':   ('tll.baseline:BaselineScorer',     "the report's 4-block Siamese CNN with hinge loss"),
-    'similarity': ('tll.similarity:SimilarityScorer', "the report's 3-layer similarity network on fused features, triplet loss"),
-    'ensemble':   ('tll.ensemble:EnsembleScorer',     "the report's accuracy-weighted ensemble"),
-    'faces':      ('tll.faces:FaceScorer',            'dlib face-identity similarity alone (0 where either side has no face)'),
-    'finetune':   ('tll.finetune:FinetuneScorer',     'a backbone fine-tuned as a Siamese network (hinge loss); cosine of its embeddings'),
-    'lookalike':  ('tll.lookalike:LookalikeScorer',   'whitened multi-layer features + face identity + more (the default)'),
-}
-DEFAULT_METHOD = 'lookalike'
-
-def get_method(name) -> type:
-    "The Scorer class registered as `name`."
-    if name not in METHODS: raise TLLError(f"unknown method '{name}'; choose from {', '.join(METHODS)}")
-    mod, cls = METHODS[name][0].split(':')
-    try: return getattr(importlib.import_module(mod), cls)
-    except (ImportError, AttributeError) as e: raise TLLError(f"method '{name}' is not available in this installation ({e})") from None
-
-def parse_options(opts) -> dict:
-    "Turn ['k=v', ...] into a dict, reading each value as a Python literal when it is one."
-    out = {}
-    for o in opts or []:
-        if '=' not in o: raise TLLError(f"option '{o}' is not of the form key=value")
-        k, v = o.split('=', 1)
-        try: v = ast.literal_eval(v)
-        except (ValueError, SyntaxError): pass
-        out[k.strip()] = v
-    return out
-
-# %% ../nbs/00_data.ipynb #2ef29efd
-_RUN_ARGS = ('self', 'seed', 'cache', 'progress')
-
-def method_options(cls) -> dict:
-    "The options `-o key=value` of Scorer class `cls`: {name: default}."
-    ps = inspect.signature(cls.__init__).parameters.values()
-    out = {p.name: p.default for p in ps if p.name not in _RUN_ARGS and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
-    return {**out, **getattr(cls, 'extra_options', {})}  # a method taking `**kw` names what they may be in `extra_options`
-
-def _kind(v) -> str:
-    if isinstance(v, bool): return 'True or False'
-    if isinstance(v, int): return 'an integer'
-    if isinstance(v, float): return 'a number'
-    if isinstance(v, str): return 'a string'
-    if isinstance(v, (tuple, list)): return 'a list such as [1, 2]'
-    return type(v).__name__
-
-def check_options(cls, options: dict, name='method'):
-    "`TLLError` for an option key `cls` does not take, or a value of the wrong type or sign for its default."
-    valid = method_options(cls)
-    for k, v in options.items():
-        if k not in valid:
-            raise TLLError(f"{name}: unknown option '{k}'; valid options: {', '.join(valid) or 'none'}")
-        d = valid[k]
-        if d is None or d is inspect.Parameter.empty: continue
-        ok = (isinstance(v, bool) if isinstance(d, bool) else
-              isinstance(v, int) and not isinstance(v, bool) if isinstance(d, int) else
-              isinstance(v, (int, float)) and not isinstance(v, bool) if isinstance(d, float) else
-              isinstance(v, (tuple, list)) if isinstance(d, (tuple, list)) else
-              isinstance(v, type(d)))
-        if not ok: raise TLLError(f"{name}: option '{k}' must be {_kind(d)} (default {d!r}), got {v!r}")
-        if isinstance(d, (int, float)) and not isinstance(d, bool):
-            if not np.isfinite(v): raise TLLError(f"{name}: option '{k}' must be finite, got {v!r}")
-            if d >= 0 and v < 0: raise TLLError(f"{name}: option '{k}' must not be negative (default {d!r}), got {v!r}")
-
-def make_method(name, seed=0, cache=None, progress=True, **options):
-    "An instance of method `name` with `options` checked; any error its constructor raises becomes one `TLLError` line."
-    cls = get_method(name); check_options(cls, options, f"method '{name}'")
-    try: return cls(seed=seed, cache=cache, progress=progress, **options)
-    except TLLError: raise
-    except (TypeError, ValueError, KeyError, IndexError) as e:
-        shown = ', '.join(f'{k}={v!r}' for k, v in options.items()) or 'no options'
-        raise TLLError(f"method '{name}': cannot use {shown} ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
 
 # %% ../nbs/00_data.ipynb #664d8807
 def submission_table(tasks: Tasks, scores, path='submission.csv') -> pd.DataFrame:

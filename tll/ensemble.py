@@ -4,49 +4,46 @@
 
 # %% ../nbs/06_ensemble.ipynb #65251f31
 from __future__ import annotations
-import ast, importlib, time
+import ast, time
 import numpy as np
 import pandas as pd
 from .data import TLLError, Scorer, split_pairs, make_tasks, accuracies, N_CANDS
+from .resnet import CosineScorer
+from .similarity import SimilarityScorer
 
 # %% auto #0
-__all__ = ['MEMBER_METHODS', 'DEFAULT_MEMBERS', 'parse_member', 'parse_members', 'task_probs', 'EnsembleScorer']
+__all__ = ['DEFAULT_MEMBERS', 'parse_member', 'parse_members', 'task_probs', 'EnsembleScorer']
 
 # %% ../nbs/06_ensemble.ipynb #2519011a
-MEMBER_METHODS = {'cosine': 'tll.resnet:CosineScorer', 'similarity': 'tll.similarity:SimilarityScorer',
-                  'baseline': 'tll.baseline:BaselineScorer', 'faces': 'tll.faces:FaceScorer'}
-
 def _literal(v):
     try: return ast.literal_eval(v)
     except (ValueError, SyntaxError): return v
 
-def parse_member(spec) -> tuple:
+def parse_member(spec, # (Scorer class, options), 'method:key=value,...' or {'method': ..., **options}
+                 resolve=None # method name -> Scorer class (`tll.methods.get_method`), for the named forms
+                ) -> tuple:
     "A member spec -> (Scorer class, options dict, display name)."
-    if isinstance(spec, tuple): cls, opts = spec; return cls, dict(opts), getattr(cls, 'name', cls.__name__)
-    if isinstance(spec, dict): spec = dict(spec); method, opts = spec.pop('method', None), spec
-    elif isinstance(spec, str):
-        method, _, rest = spec.strip().partition(':') if not _is_path(spec) else (spec, '', '')
-        opts = {}
-        for kv in filter(None, (s.strip() for s in rest.split(','))):
-            if '=' not in kv: raise TLLError(f"ensemble member '{spec}': option '{kv}' is not of the form key=value")
-            k, v = kv.split('=', 1); opts[k.strip()] = _literal(v.strip())
-    else: raise TLLError(f"ensemble member {spec!r}: expected 'method:key=value,...', a dict or (class, options)")
-    if not method: raise TLLError(f"ensemble member {spec!r}: no method named")
-    path = MEMBER_METHODS.get(method, method)
-    if ':' not in path: raise TLLError(f"ensemble member '{method}': unknown method; choose from {', '.join(MEMBER_METHODS)} or give module:Class")
-    mod, cls = path.split(':', 1)
-    try: cls = getattr(importlib.import_module(mod), cls)
-    except (ImportError, AttributeError) as e: raise TLLError(f"ensemble member '{method}': not available in this installation ({e})") from None
+    if isinstance(spec, tuple): cls, opts = spec; method = getattr(cls, 'name', cls.__name__); opts = dict(opts)
+    else:
+        if isinstance(spec, dict): spec = dict(spec); method, opts = spec.pop('method', None), spec
+        elif isinstance(spec, str):
+            method, _, rest = spec.strip().partition(':'); opts = {}
+            for kv in filter(None, (s.strip() for s in rest.split(','))):
+                if '=' not in kv: raise TLLError(f"ensemble member '{spec}': option '{kv}' is not of the form key=value")
+                k, v = kv.split('=', 1); opts[k.strip()] = _literal(v.strip())
+        else: raise TLLError(f"ensemble member {spec!r}: expected 'method:key=value,...', a dict or (class, options)")
+        if not method: raise TLLError(f"ensemble member {spec!r}: no method named")
+        if resolve is None: raise TLLError(f"ensemble member '{method}': a named member needs the method registry; make the ensemble with tll.methods.make_method or give (class, options)")
+        try: cls = resolve(method)
+        except TLLError as e: raise TLLError(f"ensemble member: {e}") from None
     name = method + (':' + ','.join(f'{k}={v}' for k, v in opts.items()) if opts else '')
     return cls, opts, name
 
-def _is_path(s): return s.count(':') >= 1 and '.' in s.split(':', 1)[0] and '=' not in s.split(':', 1)[1]
-
-def parse_members(members) -> list:
-    "A list of member specs, or one string of specs separated by ';'."
+def parse_members(members, resolve=None) -> list:
+    "A list of member specs, or one string of specs separated by ';', each -> (class, options, name)."
     if isinstance(members, str): members = [m for m in (s.strip() for s in members.split(';')) if m]
     if not members: raise TLLError("ensemble needs at least one member")
-    return [parse_member(m) for m in members]
+    return [m if isinstance(m, tuple) and len(m) == 3 else parse_member(m, resolve) for m in members]
 
 # %% ../nbs/06_ensemble.ipynb #5d60eb68
 def task_probs(scores, norm='softmax', temp=1.0) -> np.ndarray:
@@ -61,14 +58,14 @@ def task_probs(scores, norm='softmax', temp=1.0) -> np.ndarray:
     raise TLLError(f"unknown score normalisation '{norm}'; choose softmax or minmax")
 
 # %% ../nbs/06_ensemble.ipynb #e86e6074
-DEFAULT_MEMBERS = ['cosine:backbone=efficientnet-lite0', 'similarity:backbone=efficientnet-lite0']
+DEFAULT_MEMBERS = [(CosineScorer, dict(backbone='efficientnet-lite0')), (SimilarityScorer, dict(backbone='efficientnet-lite0'))]
 
 # %% ../nbs/06_ensemble.ipynb #1c4b18b3
 class EnsembleScorer(Scorer):
     "Accuracy-weighted voting of member scorers' per-task probabilities."
     name = 'ensemble'
     def __init__(self, seed=0, cache=None, progress=True,
-                 members=None,        # member specs (see `parse_member`); default DEFAULT_MEMBERS
+                 members=None,        # (class, options) members, or (class, options, name) from `parse_members`; default DEFAULT_MEMBERS
                  weight_by='top2',    # 'top2', 'top1' (inner validation accuracy) or 'equal'
                  norm='softmax',      # per-task probabilities: 'softmax' (of z-scores) or 'minmax'
                  temp=1.0,            # softmax temperature

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ctypes, importlib.util, math, multiprocessing, os, signal, sys, time
 from collections import Counter
 from dataclasses import dataclass, asdict
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -14,14 +15,14 @@ import pandas as pd
 import dlib
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
-from .data import TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, RowCache, altstack_kept, as_path
+from .data import TLLError, TLLData, Tasks, Scorer, task_rows, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, RowCache, altstack_kept, as_path
 from .data import progress as progress_iter
 
 # %% auto #0
-__all__ = ['DETECTORS', 'REC_FILE', 'REC_EXPORT', 'REC_BATCH', 'face_counts', 'FACE_FORMAT', 'face_model_path', 'face_model',
-           'FaceConfig', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx', 'describe', 'Faces', 'find_faces',
-           'extract_faces', 'face_cache', 'image_faces', 'pad_faces', 'pair_face_scores', 'split_faces', 'face_scores',
-           'mean_descriptor', 'face_matrix', 'hubness', 'FaceScorer']
+__all__ = ['DETECTORS', 'REC_FILE', 'REC_EXPORT', 'REC_BATCH', 'face_counts', 'FACE_FORMAT', 'FACE_METRICS', 'face_model_path',
+           'face_model', 'FaceConfig', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx', 'describe', 'Faces',
+           'detect', 'find_faces', 'extract_faces', 'face_cache', 'image_faces', 'PaddedFaces', 'pad_faces', 'face_sim',
+           'both_faces', 'split_faces', 'face_scores', 'mean_descriptor', 'hubness', 'FaceView', 'FaceScorer']
 
 # %% ../nbs/03a_faces.ipynb #cefc762a
 def face_model_path(name:str # file name inside face_recognition_models/models
@@ -447,8 +448,9 @@ class Faces:
         "No face."
         return cls(np.zeros((0, 128), np.float32), np.zeros((0, 4), np.int32), np.zeros(0, np.float32))
 
-def _detect(img, cfg):
-    "Rectangles and scores from the configured detector."
+def detect(img, # (h, w, 3) uint8 RGB array
+           cfg:FaceConfig=FaceConfig()) -> tuple[list, list]:
+    "dlib rectangles and scores of the faces `cfg`'s detector finds in `img` (the first step of `find_faces`, public for timing it)."
     rects, scores = [], []
     if cfg.detector in ('hog', 'hog+cnn'):
         ds, ss, _ = face_model('hog').run(img, cfg.upsample, cfg.threshold)
@@ -463,7 +465,7 @@ def find_faces(img, # RGB image: PIL image or (h, w, 3) uint8 array
     "Aligned 150x150 chips (k, 150, 150, 3) uint8 (then the k mirrored ones if `cfg.flip`), boxes (k, 4) and scores (k,) of up to `cfg.max_faces` faces, largest first."
     a = np.ascontiguousarray(np.asarray(img, dtype=np.uint8))
     if a.ndim != 3 or a.shape[2] != 3: raise ValueError(f'expected an (h, w, 3) RGB image, got shape {a.shape}')
-    rects, scores = _detect(a, cfg)
+    rects, scores = detect(a, cfg)
     if not rects: return np.zeros((0, 150, 150, 3), np.uint8), np.zeros((0, 4), np.int32), np.zeros(0, np.float32)
     order = sorted(range(len(rects)), key=lambda i: -rects[i].area())[:cfg.max_faces]
     rects, scores = [rects[i] for i in order], [scores[i] for i in order]
@@ -568,38 +570,50 @@ def _extract_missing(todo, cfg, cache, rc, progress, n_workers, chunk):
     rc.compact()
 
 # %% ../nbs/03a_faces.ipynb #27049f31
+class PaddedFaces(NamedTuple):
+    "The faces of n images, stacked: descriptors `desc` (n, k, 128) float32 and the mask `mask` (n, k) bool of real faces."
+    desc: np.ndarray
+    mask: np.ndarray
+    def rows(self, i) -> 'PaddedFaces':
+        "The faces of images `i` (an index array or a slice)."
+        return PaddedFaces(self.desc[i], self.mask[i])
+
 def pad_faces(faces:list, # `Faces` records
               k:int|None=None # faces per image kept (default: the most any image has, at least 1)
-             ) -> tuple[np.ndarray, np.ndarray]:
+             ) -> PaddedFaces:
     "Descriptors stacked as (n, k, 128) with a (n, k) bool mask of real faces."
     k = k or max([len(f) for f in faces] + [1])
     D, M = np.zeros((len(faces), k, 128), np.float32), np.zeros((len(faces), k), bool)
     for i, f in enumerate(faces):
         m = min(len(f), k); D[i, :m] = f.desc[:m]; M[i, :m] = True
-    return D, M
+    return PaddedFaces(D, M)
 
-def _prep(D, metric, mean):
-    if metric not in ('cos', 'euc'): raise ValueError(f"face metric must be 'cos' or 'euc', got {metric!r}")
-    if metric == 'euc': return D
-    if mean is not None: D = D - np.asarray(mean, np.float32)
-    return D / np.maximum(np.linalg.norm(D, axis=-1, keepdims=True), 1e-8)
+FACE_METRICS = ('cos', 'euc')
 
-def pair_face_scores(L, Lm, # lefts (n, a, 128) and mask (n, a)
-                     R, Rm, # candidates (n, c, b, 128) and mask (n, c, b)
-                     metric='cos', # 'cos' (max cosine) or 'euc' (1 - min distance / thr)
-                     thr=0.6, # distance scale for 'euc'
-                     mean=None # descriptor subtracted before 'cos'
-                    ) -> tuple[np.ndarray, np.ndarray]:
-    "Best face-pair score of each left with each of its candidates, (n, c), and the mask of entries with faces on both sides."
-    L, R = _prep(L, metric, mean), _prep(R, metric, mean)
-    dot = np.einsum('nad,ncbd->ncab', L, R)
-    pm = Lm[:, None, :, None] & Rm[:, :, None, :]
-    has = pm.any((2, 3))
-    if metric == 'cos': s = np.where(pm, dot, -np.inf).max((2, 3))
-    else:
-        d2 = (L**2).sum(-1)[:, None, :, None] + (R**2).sum(-1)[:, :, None, :] - 2*dot
-        s = 1 - np.sqrt(np.maximum(np.where(pm, d2, np.inf).min((2, 3)), 0)) / thr
-    return np.where(has, s, 0).astype(np.float32), has
+def face_sim(A:PaddedFaces, B:PaddedFaces, # faces of n and of m images
+             metric='cos', # 'cos' (best cosine) or 'euc' (1 - smallest distance / thr)
+             thr=0.6, # distance scale for 'euc'
+             mean=None # descriptor subtracted before 'cos'
+            ) -> np.ndarray:
+    "Best face-pair score of every image of `A` with every image of `B`, (n, m) float32; 0 where either has no face."
+    if metric not in FACE_METRICS: raise ValueError(f"face metric must be 'cos' or 'euc', got {metric!r}")
+    def flat(P):  # the real faces only, the images that have any, and where each such image's faces start
+        idx = np.flatnonzero(P.mask.any(1)); F = P.desc[P.mask]
+        if metric == 'cos':
+            if mean is not None: F = F - np.asarray(mean, np.float32)
+            F = F / np.maximum(np.linalg.norm(F, axis=1, keepdims=True), 1e-8)
+        return idx, F, np.concatenate([[0], np.cumsum(P.mask.sum(1)[idx])[:-1]]).astype(int)
+    (ia, FA, sa), (ib, FB, sb) = flat(A), flat(B)
+    S = np.zeros((len(A.desc), len(B.desc)), np.float32)
+    if len(ia) and len(ib):
+        D = FA @ FB.T
+        if metric == 'euc': D = 1 - np.sqrt(np.maximum((FA**2).sum(1)[:, None] + (FB**2).sum(1)[None] - 2 * D, 0)) / thr
+        S[np.ix_(ia, ib)] = np.maximum.reduceat(np.maximum.reduceat(D, sa, axis=0), sb, axis=1)
+    return S
+
+def both_faces(A:PaddedFaces, B:PaddedFaces) -> np.ndarray:
+    "Mask (n, m) of image pairs with a face on both sides."
+    return A.mask.any(1)[:, None] & B.mask.any(1)[None]
 
 # %% ../nbs/03a_faces.ipynb #871e014c
 def split_faces(data:TLLData, ids, split:str, side:str, # which images: ids on `side` of `split`
@@ -608,22 +622,22 @@ def split_faces(data:TLLData, ids, split:str, side:str, # which images: ids on `
     return image_faces([data.path(split, side, i) for i in ids], cfg, cache, progress, n_workers)
 
 def face_scores(data:TLLData, tasks:Tasks, split:str, # the tasks to score and the split their images are in
-                cfg:FaceConfig=FaceConfig(), metric='cos', thr=0.6, mean=None, # see `pair_face_scores`
+                cfg:FaceConfig=FaceConfig(), metric='cos', thr=0.6, mean=None, # see `face_sim`
                 max_faces:int|None=None, # compare at most this many faces per image (default: all kept)
                 hub_ref:list|None=None, # reference `Faces` (training lefts) for the hubness correction; None: off
                 hub_k=20, hub_weight=1.0, # neighbours averaged and weight of the hubness correction
                 cache=None, progress=True, n_workers=0) -> tuple[np.ndarray, np.ndarray]:
     "Face score of every (left, candidate) of `tasks`, (n_tasks, n_cands), and the mask of entries with faces on both sides."
-    rights = tasks.rights
-    lf = split_faces(data, tasks.lefts, split, 'left', cfg, cache, progress, n_workers)
+    lefts, rights = pd.unique(tasks.lefts), tasks.rights
+    lf = split_faces(data, lefts, split, 'left', cfg, cache, progress, n_workers)
     rf = split_faces(data, rights, split, 'right', cfg, cache, progress, n_workers)
     k = max_faces or cfg.max_faces
-    L, Lm = pad_faces(lf, k); R, Rm = pad_faces(rf, k)
-    idx = pd.Index(rights).get_indexer(tasks.cands.ravel()).reshape(tasks.cands.shape)
-    s, has = pair_face_scores(L, Lm, R[idx], Rm[idx], metric, thr, mean)
+    L, R = pad_faces(lf, k), pad_faces(rf, k)
+    li, ri = task_rows(tasks, lefts, rights); at = lambda M: M[li[:, None], ri]
+    s, has = at(face_sim(L, R, metric, thr, mean)), at(both_faces(L, R))
     if hub_ref is not None:
         hub = hubness(hub_ref, rf, hub_k, metric, thr, mean, k)
-        s = np.where(has, s - hub_weight * hub[idx], 0).astype(np.float32)
+        s = np.where(has, s - hub_weight * hub[ri], 0).astype(np.float32)
     return s, has
 
 def mean_descriptor(faces:list # `Faces` records (e.g. of the training images)
@@ -634,33 +648,30 @@ def mean_descriptor(faces:list # `Faces` records (e.g. of the training images)
     return np.concatenate(d).mean(0)
 
 # %% ../nbs/03a_faces.ipynb #8e945ca2
-def face_matrix(A, Am, # (n, a, 128) descriptors and mask
-                B, Bm, # (m, b, 128) descriptors and mask
-                metric='cos', thr=0.6, mean=None) -> tuple[np.ndarray, np.ndarray]:
-    "Best face-pair score of every row of A with every row of B, (n, m), and the mask of pairs with faces on both sides."
-    A, B = _prep(A, metric, mean), _prep(B, metric, mean)
-    dot = np.einsum('nad,mbd->nmab', A, B)
-    pm = Am[:, None, :, None] & Bm[None, :, None, :]
-    has = pm.any((2, 3))
-    if metric == 'cos': s = np.where(pm, dot, -np.inf).max((2, 3))
-    else:
-        d2 = (A**2).sum(-1)[:, None, :, None] + (B**2).sum(-1)[None, :, None, :] - 2*dot
-        s = 1 - np.sqrt(np.maximum(np.where(pm, d2, np.inf).min((2, 3)), 0)) / thr
-    return np.where(has, s, 0).astype(np.float32), has
-
 def hubness(ref:list, faces:list, # reference `Faces` (e.g. training lefts) and the `Faces` to rate
             k=20, metric='cos', thr=0.6, mean=None, max_faces=3) -> np.ndarray:
     "Mean of each image's `k` best face scores against the reference images that have a face (0 without a face)."
     ref = [f for f in ref if len(f)]
     if not ref: raise TLLError("no face in the hubness reference images")
-    A, Am = pad_faces(ref, max_faces); B, Bm = pad_faces(faces, max_faces)
+    A, B = pad_faces(ref, max_faces), pad_faces(faces, max_faces)
     out = np.zeros(len(faces), np.float32)
-    for i in range(0, len(B), 256):  # chunks keep the (n_ref, chunk, a, b) block small
-        s, has = face_matrix(A, Am, B[i:i+256], Bm[i:i+256], metric, thr, mean)
-        kk = min(k, len(A))
+    for i in range(0, len(faces), 256):  # chunks keep the (n_ref, chunk, a, b) block small
+        Bi = B.rows(slice(i, i + 256)); s, has = face_sim(A, Bi, metric, thr, mean), both_faces(A, Bi)
+        kk = min(k, len(ref))
         top = np.sort(np.where(has, s, -np.inf), 0)[-kk:]
         out[i:i+256] = np.where(has.any(0), top.mean(0), 0)
     return out
+
+class FaceView:
+    "The face view of a method: `fit` learns the training faces' mean descriptor `mean_` (128,); `score` is their `face_sim` centred on it, 0 where a side has no face."
+    def fit(self, *sides:PaddedFaces):
+        "Learn `mean_` from the real faces of `sides` (e.g. the training lefts and rights); zeros if none has a face."
+        d = np.concatenate([s.desc[s.mask] for s in sides])
+        self.mean_ = d.mean(0) if len(d) else np.zeros(128, np.float32)
+        return self
+    def score(self, A:PaddedFaces, B:PaddedFaces) -> np.ndarray:
+        "Centred best-cosine face scores (n, m)."
+        return face_sim(A, B, mean=self.mean_)
 
 # %% ../nbs/03a_faces.ipynb #654d0527
 class FaceScorer(Scorer):

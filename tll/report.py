@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from .data import (TLLError, TLLData, Tasks, split_pairs, make_tasks, accuracies, truth_rank, load_image, write_json,
-                      atomic_path, sample_path, DEFAULT_METHOD)
+                      atomic_path, sample_path)
+from .methods import DEFAULT_METHOD, get_method
 
 # %% auto #0
 __all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'HEADLINE', 'load_results', 'result_file',
@@ -345,7 +346,6 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
     from tll.baseline import table1_run
     from tll.similarity import record_run, record_not_run
     from tll.resnet import get_backbone
-    from tll.data import get_method
     data = Path(data) if data is not None else sample_path()
     TLLData.load(data)  # a bad data folder fails before anything runs
     out = Path(results_dir); out.mkdir(parents=True, exist_ok=True)

@@ -6,10 +6,10 @@
 from __future__ import annotations
 import numpy as np
 import pandas as pd
-from .data import Tasks
+from .data import TLLError, Tasks, Scorer, Scored, task_rows
 
 # %% auto #0
-__all__ = ['can_rerank', 'sinkhorn_rerank']
+__all__ = ['RERANK_MODES', 'can_rerank', 'sinkhorn_rerank', 'Sinkhorn', 'Reranked']
 
 # %% ../nbs/06a_rerank.ipynb #e596e10e
 def can_rerank(tasks: Tasks) -> bool:
@@ -32,8 +32,35 @@ def sinkhorn_rerank(tasks: Tasks, scores, temp=0.5, iters=30) -> np.ndarray:
     "Log-probabilities (n_tasks, n_cands) after Sinkhorn normalisation of the candidate graph at temperature `temp`."
     s = np.asarray(scores, dtype=np.float64)
     Z = (s - s.mean()) / (s.std() + 1e-12) / temp
-    rights = tasks.rights; col = pd.Index(rights).get_indexer(tasks.cands.ravel()).reshape(tasks.cands.shape)
+    rights = tasks.rights; col = task_rows(tasks, tasks.lefts, rights)[1]
     for _ in range(iters):  # on the (n_tasks, n_cands) entries only: the other entries of the left x right matrix are -inf
         Z = Z - _col_lse(Z, col, len(rights))[col]
         Z = Z - _lse(Z, 1)[:, None]
     return Z
+
+# %% ../nbs/06a_rerank.ipynb #3780bd06
+RERANK_MODES = ('auto', 'on', 'off')
+
+class Sinkhorn:
+    "The re-ranking stage: `Sinkhorn(temp, mode)(tasks, scores)` -> (scores (n_tasks, n_cands), whether it re-ranked)."
+    def __init__(self, temp=0.5, # temperature in z-units of the scores
+                 mode='auto', # 'auto': where `can_rerank` holds; 'on': there, else `TLLError`; 'off': never
+                 iters=30):
+        if mode not in RERANK_MODES: raise TLLError(f"re-ranking must be one of {', '.join(RERANK_MODES)}, got {mode!r}")
+        self.temp, self.mode, self.iters = temp, mode, iters
+    def __call__(self, tasks: Tasks, scores) -> tuple[np.ndarray, bool]:
+        if self.mode == 'off': return scores, False
+        if not can_rerank(tasks):
+            if self.mode == 'on': raise TLLError("re-ranking on: the candidate table does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
+            return scores, False
+        return sinkhorn_rerank(tasks, scores, self.temp, self.iters), True
+
+class Reranked(Scorer):
+    "A method without a re-ranking stage of its own, followed by `reranker`."
+    def __init__(self, scorer: Scorer, reranker: Sinkhorn):
+        self.scorer, self.reranker, self.name = scorer, reranker, scorer.name
+    def prepare(self, data, show=False) -> dict: return self.scorer.prepare(data, show)
+    def fit(self, data, pairs): self.scorer.fit(data, pairs); return self
+    def scored(self, data, tasks, split) -> Scored:
+        raw = self.scorer.score(data, tasks, split); return Scored(*self.reranker(tasks, raw), raw)
+    def score(self, data, tasks, split) -> np.ndarray: return self.scored(data, tasks, split).scores

@@ -12,14 +12,14 @@ import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
-                   LOADER_VERSION, RowCache, altstack_kept, as_path)
+                   LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows)
+from .augment import VARIANTS, CROPS, center_crop, variant_image
 
 # %% auto #0
-__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'VARIANTS', 'CENTER_KEEP',
-           'CROPS', 'ENGINES', 'EXPORT_VERSION', 'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone',
-           'center_crop', 'variant_view', 'variant_loader', 'to_array', 'to_tensor', 'grid_pool', 'Pooled',
-           'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine', 'FeatureStore', 'extract', 'l2n', 'fuse',
-           'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
+__all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
+           'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_array',
+           'to_tensor', 'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine',
+           'FeatureStore', 'extract', 'l2n', 'fuse', 'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -123,15 +123,6 @@ def get_backbone(name='efficientnet-lite0', weights='imagenet') -> Backbone:
     return bb.eval()
 
 # %% ../nbs/03_resnet.ipynb #b866a60a
-VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray', 'center', 'center50')
-CENTER_KEEP = 0.7  # the 'center' variant keeps the central 70% of each side (drops borders, captions, background)
-CROPS = {'center': CENTER_KEEP, 'center50': 0.5}  # crop variants: the kept fraction of each side
-
-def center_crop(im, keep=CENTER_KEEP):
-    "The central `keep` fraction of each side of PIL image `im`."
-    w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
-    return im.crop((dx, dy, w - dx, h - dy))
-
 def variant_view(variant='rgb'):
     "A function decoded RGB image -> the `variant`'s image, for variants made from the pixels alone; None for the background-removed ones."
     if variant == 'rgb': return lambda im: im
@@ -143,7 +134,6 @@ def variant_view(variant='rgb'):
 def variant_loader(variant='rgb', cache=None, model='u2netp'):
     "A function path -> RGB PIL image for `variant`; `model`/`cache`: rembg model and cache root of the nobg variants."
     if (view := variant_view(variant)) is not None: return lambda p: view(load_image(p))
-    from tll.augment import variant_image  # later notebook owns rembg; imported only when asked for
     return lambda p: variant_image(p, variant, model, cache)
 
 def to_array(im, size) -> np.ndarray:
@@ -335,14 +325,19 @@ def l2n(x, eps=1e-8):
     "Rows of `x` scaled to unit length."
     return x / (np.linalg.norm(x, axis=-1, keepdims=True) + eps)
 
-def fuse(feats: dict, taps, means: dict | None = None, weights: dict | None = None) -> np.ndarray:
-    "Concatenate the per-tap features `taps`, each centred by `means[tap]` (if given), L2-normalised and weighted."
-    blocks = []
-    for t in taps:
-        x = feats[t].astype(np.float32)
-        if means is not None: x = x - means[t]
-        blocks.append(l2n(x) * (weights or {}).get(t, 1.0))
-    return l2n(np.concatenate(blocks, 1))
+def fuse(feats: dict, keys, # {key: (n, width)} feature blocks and the keys to fuse, in order
+         means: dict | None = None, weights: dict | None = None, # per key: subtracted first; multiplied after normalising (default 1)
+         normalize=True, # L2-normalise the fused rows
+         out=None # (n, total width) float32 array to write into
+        ) -> np.ndarray:
+    "The blocks `keys` of `feats`, each centred by `means[key]` (if given), L2-normalised and weighted, side by side: (n, total width) float32."
+    if out is None: out = np.empty((len(feats[keys[0]]), sum(feats[k].shape[1] for k in keys)), np.float32)
+    c = 0
+    for k in keys:
+        x = feats[k].astype(np.float32)
+        if means is not None: x = x - means[k]
+        out[:, c:c + x.shape[1]] = l2n(x) * (weights or {}).get(k, 1.0); c += x.shape[1]
+    return l2n(out) if normalize else out
 
 DEFAULT_TAPS = {'resnet50': ['layer1', 'layer2', 'layer4'], 'resnet101': ['layer1', 'layer2', 'layer4'],
                 'resnet152': ['layer1', 'layer2', 'layer4'], 'efficientnet-lite0': ['stage6', 'stage7', 'head'],
@@ -355,10 +350,8 @@ def image_paths(data: TLLData, ids, split, side) -> list[Path]:
 
 def task_scores(lf: np.ndarray, rf: np.ndarray, tasks: Tasks, left_ids, right_ids) -> np.ndarray:
     "Dot-product scores (n_tasks, n_cands) from left features `lf` (rows = `left_ids`) and right features `rf`."
-    li = {k: i for i, k in enumerate(left_ids)}; ri = {k: i for i, k in enumerate(right_ids)}
-    L = lf[[li[l] for l in tasks.lefts]]
-    R = rf[np.vectorize(ri.__getitem__)(tasks.cands)]
-    return np.einsum('nd,nkd->nk', L, R)
+    li, ri = task_rows(tasks, left_ids, right_ids)
+    return np.einsum('nd,nkd->nk', lf[li], rf[ri])
 
 def check_taps(taps, bb: Backbone):
     "`taps` as a list if it is None or a non-empty list of `bb`'s taps; `TLLError` saying which are allowed otherwise."
@@ -383,6 +376,10 @@ class CosineScorer(Scorer):
 
     def features(self, data, ids, split, side):
         return self.store(image_paths(data, ids, split, side))
+
+    def embed(self, paths, side='left') -> np.ndarray:
+        "Fused, centred, L2-normalised features (n, d) of image files `paths` (either side): a dot product is the score."
+        return fuse(self.store(paths), self.taps, self.means)
 
     def fit(self, data, pairs):
         fl, fr = self.features(data, pairs.left, 'train', 'left'), self.features(data, pairs.right, 'train', 'right')

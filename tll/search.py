@@ -8,38 +8,30 @@ import json, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, load_image, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
+from .data import (TLLError, TLLData, Scorer, load_image, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
                       IMAGE_EXTS, writable_file, display_name)
+from .methods import DEFAULT_METHOD, get_method, make_scorer
 
 # %% auto #0
-__all__ = ['FAISS_MIN', 'FIGURE_EXTS', 'cosine_embed', 'embedder', 'topk', 'truth_ranks', 'recalls', 'retrieval',
+__all__ = ['RESCORE_TOP', 'FAISS_MIN', 'FIGURE_EXTS', 'embedder', 'topk', 'rank', 'truth_ranks', 'recalls', 'retrieval',
            'default_gallery', 'gallery_files', 'search', 'save_figure']
 
 # %% ../nbs/07a_search.ipynb #e2d8020e
-def cosine_embed(m, paths) -> np.ndarray:
-    "Fused, centred, L2-normalised features of image files `paths` from a fitted `CosineScorer` `m`, one row each (dot = its score)."
-    from tll.resnet import fuse
-    return fuse(m.store([Path(p) for p in paths]), m.taps, getattr(m, 'means', None))
+RESCORE_TOP = 100  # gallery images per query re-scored with the method's full score (`pair_scores`)
 
-def _default_method():
-    from tll.data import DEFAULT_METHOD
-    return DEFAULT_METHOD
-
-def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=True, **options):
-    "Fit `method` on `pairs` of `data` (default: the bundled sample) and return (embed function, description)."
-    from tll.data import get_method
-    from tll.resnet import CosineScorer
-    name = method or _default_method()
+def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=True, **options) -> tuple[Scorer, str]:
+    "`method` (default: the default method) fitted on `pairs` of `data` (default: the bundled sample), and a description of what ranks."
+    name = method or DEFAULT_METHOD
     cls = get_method(name)
     data = data if isinstance(data, TLLData) else TLLData.load(data, need_train=True)
     pairs = data.pairs if pairs is None else pairs
     where = f"fitted on {len(pairs)} pairs of {data.root}"
-    if callable(getattr(cls, 'embed', None)) or cls is CosineScorer:
-        m = cls(seed=seed, cache=cache, progress=progress, **options).fit(data, pairs)
-        return (m.embed if cls is not CosineScorer else lambda ps: cosine_embed(m, ps)), f"{name}: its image embedding ({where})"
-    m = CosineScorer(seed=seed, cache=cache, progress=progress).fit(data, pairs)
-    return (lambda ps: cosine_embed(m, ps)), (f"method '{name}' cannot embed single images; using cosine instead: "
-                     f"fused, centred EfficientNet-Lite0 features ({where})")
+    if callable(getattr(cls, 'embed', None)):
+        m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options).fit(data, pairs)
+        what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if callable(getattr(m, 'pair_scores', None)) else '')
+        return m, f"{name}: {what} ({where})"
+    m = make_scorer('cosine', seed=seed, cache=cache, progress=progress).fit(data, pairs)
+    return m, f"method '{name}' cannot embed single images; using cosine instead: fused, centred EfficientNet-Lite0 features ({where})"
 
 # %% ../nbs/07a_search.ipynb #c8fcddbd
 FAISS_MIN = 5000  # galleries larger than this go through faiss
@@ -61,11 +53,25 @@ def topk(Q, G, k, use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
     return np.take_along_axis(S, I, 1), I
 
 # %% ../nbs/07a_search.ipynb #9b279962
-def truth_ranks(Q, G, truth, kmax=20, use_faiss=None) -> np.ndarray:
-    "Rank (0 = first) of gallery row `truth[i]` for query `i`, or `kmax` where it is not in the top `kmax`."
-    _, I = topk(Q, G, kmax, use_faiss)
+def rank(m, # a fitted method with `embed` (and, optionally, `pair_scores`)
+         query_paths, gallery_paths, k, # image files; how many matches per query
+         rescore=RESCORE_TOP, # re-score this many top images per query with `m.pair_scores`, if it has one (0: never)
+         use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
+    "The `k` gallery images most alike each query: (scores, gallery indices), each (n_queries, k), best first."
+    gallery_paths = list(gallery_paths)
+    Q, G = m.embed(query_paths, 'left'), m.embed(gallery_paths, 'right')
+    full = rescore and callable(getattr(m, 'pair_scores', None))
+    S, I = topk(Q, G, max(k, rescore) if full else k, use_faiss)
+    if full:  # the shortlist's full scores (image and face terms), then the best k of them
+        U = np.unique(I); P = m.pair_scores(list(query_paths), [gallery_paths[u] for u in U])
+        S = np.take_along_axis(P, np.searchsorted(U, I), 1)
+        o = np.argsort(-S, axis=1, kind='stable')[:, :k]; S, I = np.take_along_axis(S, o, 1), np.take_along_axis(I, o, 1)
+    return S, I
+
+def truth_ranks(I, truth) -> np.ndarray:
+    "Rank (0 = first) of gallery row `truth[i]` in row `i` of ranked indices `I` (n, kmax), or kmax where it is absent."
     hit = I == np.asarray(truth)[:, None]
-    return np.where(hit.any(1), hit.argmax(1), kmax)
+    return np.where(hit.any(1), hit.argmax(1), I.shape[1])
 
 def recalls(ranks, ks=(1, 5, 10, 20)) -> dict:
     "Recall@K for each K in `ks` from truth ranks."
@@ -73,23 +79,21 @@ def recalls(ranks, ks=(1, 5, 10, 20)) -> dict:
 
 # %% ../nbs/07a_search.ipynb #04f69d1e
 def retrieval(data=None, pairs=None, fit_pairs=None, method=None, cache=None, seed=0, ks=(1, 5, 10, 20),
-              use_faiss=None, embed=None, progress=True, **options) -> dict:
-    "Full-gallery Recall@K and 20-candidate top-1/top-2 of `method` on `pairs` (default: the seeded 20% split), fitted on `fit_pairs`."
-    from tll.resnet import task_scores
+              use_faiss=None, fitted=None, # (fitted method, description) to use instead of fitting `method`
+              progress=True, **options) -> dict:
+    "Full-gallery Recall@K (as `tll search` ranks) and 20-candidate top-1/top-2 (before re-ranking) of `method` on `pairs` (default: the seeded 20% split), fitted on `fit_pairs`."
     t0 = time.time()
     data = data if isinstance(data, TLLData) else TLLData.load(data, need_train=True)
     if pairs is None:
         trn, pairs = split_pairs(data.pairs, seed=seed)
         fit_pairs = trn if fit_pairs is None else fit_pairs
     fit_pairs = pairs if fit_pairs is None else fit_pairs
-    if embed is None: embed, desc = embedder(method, data, fit_pairs, cache=cache, seed=seed, progress=progress, **options)
-    else: embed, desc = embed
-    L = embed([data.path('train', 'left', i) for i in pairs.left])
-    R = embed([data.path('train', 'right', i) for i in pairs.right])
-    kmax = max(ks); faiss_used = (len(R) > FAISS_MIN) if use_faiss is None else bool(use_faiss)
-    out = recalls(truth_ranks(L, R, np.arange(len(pairs)), kmax, faiss_used), ks)
+    m, desc = fitted or embedder(method, data, fit_pairs, cache=cache, seed=seed, progress=progress, **options)
+    kmax = max(ks); faiss_used = (len(pairs) > FAISS_MIN) if use_faiss is None else bool(use_faiss)
+    _, I = rank(m, [data.path('train', 'left', i) for i in pairs.left], [data.path('train', 'right', i) for i in pairs.right], kmax, use_faiss=faiss_used)
+    out = recalls(truth_ranks(I, np.arange(len(pairs))), ks)
     tasks = make_tasks(pairs, seed=seed)
-    out.update(accuracies(task_scores(L, R, tasks, pairs.left.tolist(), pairs.right.tolist()), tasks.truth))
+    out.update(accuracies(m.scored(data, tasks, 'train').raw, tasks.truth))
     return dict(out, embedding=desc, n_queries=len(pairs), n_gallery=len(pairs), n_fit=len(fit_pairs),
                 faiss=faiss_used, seed=seed, data=str(data.root), seconds=round(time.time() - t0, 2))
 
@@ -123,8 +127,8 @@ def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=
     load_image(query)                                   # a bad query fails here, before any work
     files = [p for p in gallery_files(default_gallery() if gallery is None else gallery) if p.resolve() != query.resolve()]
     if not files: raise TLLError(f"{gallery}: the gallery holds only the query itself")
-    emb, desc = embedder(method, data, cache=cache, seed=seed, progress=progress)
-    S, I = topk(emb([query]), emb(files), k)
+    m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress)
+    S, I = rank(m, [query], files, k)
     res = pd.DataFrame({'path': [str(files[i]) for i in I[0]], 'score': S[0].astype(float)})
     if figure is not None: save_figure(query, res, figure)
     if as_json:

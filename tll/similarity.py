@@ -9,7 +9,7 @@ from functools import partial
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from pathlib import Path
-from .data import TLLError, Scorer, TLLData, split_pairs, make_tasks, accuracies, write_json
+from .data import TLLError, Scorer, TLLData, split_pairs, make_tasks, accuracies, write_json, task_rows
 from .resnet import CosineScorer, fuse, task_scores
 from .mining import MineCallback, get_miner, dot_scorer
 from .baseline import Learner, MetricsCB, ProgressCB
@@ -126,8 +126,7 @@ class SimilarityScorer(Scorer):
     def score(self, data, tasks, split):
         rights = tasks.rights
         L, R = self._fused(data, tasks.lefts, split, 'left'), self._fused(data, rights, split, 'right')
-        ri = {k: i for i, k in enumerate(rights)}
-        J = torch.from_numpy(np.vectorize(ri.__getitem__)(tasks.cands))
+        J = torch.from_numpy(task_rows(tasks, tasks.lefts, rights)[1])
         I = torch.arange(len(tasks))[:, None].expand_as(J)
         return self.net.pair_scorer(L, R)(I, J).numpy()
 
