@@ -6,12 +6,10 @@
 from __future__ import annotations
 import hashlib, os, subprocess, sys, tempfile, time, warnings, zipfile
 from pathlib import Path
-import numpy as np
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, sample_path, LOADER_VERSION, remove_entry,
-                      progress as _progress)
+from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
 
 # %% auto #0
 __all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'CROPS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',

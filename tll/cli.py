@@ -4,9 +4,8 @@
 
 # %% ../nbs/08_cli.ipynb #220e920c
 from __future__ import annotations
-import argparse, inspect, json, os, platform, signal, sys, time
+import argparse, json, os, platform, signal, sys, time
 from contextlib import contextmanager
-from pathlib import Path
 import numpy as np
 from . import __version__
 from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #487a0a7f
 from __future__ import annotations
-import ast, csv, ctypes, errno, fcntl, hashlib, importlib, inspect, io, json, os, secrets, shutil, sys, time, unicodedata, warnings
+import csv, ctypes, errno, fcntl, hashlib, json, os, secrets, shutil, sys, time, unicodedata, warnings
 from contextlib import contextmanager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -12,7 +12,7 @@ from typing import NamedTuple
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'TLLError', 'sample_path', 'stage',
@@ -20,7 +20,8 @@ __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IM
            'check_image', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks',
            'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored', 'Scorer', 'evaluate',
            'submission_table', 'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path',
-           'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache']
+           'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache', 'result_name', 'record_run',
+           'record_not_run']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -408,7 +409,7 @@ def task_rows(tasks: Tasks, left_ids, right_ids) -> tuple[np.ndarray, np.ndarray
         idx = pd.Index(ids); pos = np.arange(len(idx))
         if not idx.is_unique: keep = ~idx.duplicated(); idx, pos = idx[keep], pos[keep]  # a repeated id: its first row
         r = idx.get_indexer(np.asarray(wanted).ravel())
-        if (r < 0).any(): raise TLLError(f"internal: image {np.asarray(wanted).ravel()[r < 0][0]!r} of a task has no row")
+        if (r < 0).any(): raise TLLError(f"internal: image '{np.asarray(wanted).ravel()[r < 0][0]}' of a task has no row")
         return pos[r].reshape(np.shape(wanted))
     return rows(left_ids, tasks.lefts), rows(right_ids, tasks.cands)
 
@@ -427,6 +428,9 @@ class Scorer:
         "Work on every image of `data` before fitting, {'images': n, 'decoded': n}; here a check that each decodes (`TLLError` for the first bad one). Methods with a feature cache fill it instead."
         data.verify_images(show); n = len(data.all_paths())
         return {'images': n, 'decoded': n}
+    def uncached(self, paths) -> list:
+        "The image files among `paths` this method would have to decode (here: all; a method with a feature cache, those it lacks)."
+        return list(paths)
     def fit(self, data: TLLData, pairs: pd.DataFrame): return self
     def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray: raise NotImplementedError
     def scored(self, data: TLLData, tasks: Tasks, split: str) -> Scored:
@@ -656,3 +660,37 @@ class RowCache:
                 for s in shards:
                     if s != new: self._retire(s)
             finally: fcntl.flock(fh, fcntl.LOCK_UN)
+
+# %% ../nbs/00_data.ipynb #706ef133
+def result_name(table, # 'table1'..'table4' (or any other table name)
+                method, backbone, variant, tag='') -> str:
+    "The one naming of results files: `<table>-<method>-<backbone>-<variant>[-<tag>].json` (Table I's baseline rows leave out the backbone)."
+    if table == 'table1': backbone = None
+    return '-'.join(x for x in [table, method, backbone, variant, tag] if x) + '.json'
+
+def record_run(table,            # 'table2', 'table3', 'table4'
+               cls,              # the Scorer class
+               opts,             # its options
+               root,             # data folder
+               out='results',    # folder of result files
+               tag='',           # extra name part (e.g. the miner)
+               seed=0, cache=None, **extra) -> dict:
+    "Fit `cls(**opts)` on the seeded 8:2 split of `root`'s pairs, measure top-1/top-2 on the validation tasks, write the result file."
+    ds = TLLData.load(root); trn, val = split_pairs(ds.pairs, seed=seed); tasks = make_tasks(val, seed=seed)
+    t0 = time.time()
+    m = cls(seed=seed, cache=cache, progress=False, **opts).fit(ds, trn)
+    acc = accuracies(m.score(ds, tasks, 'train'), tasks.truth)
+    res = dict(method=cls.name, variant=opts.get('variant', 'rgb'), backbone=opts.get('backbone', 'efficientnet-lite0'),
+               top1=acc['top1'], top2=acc['top2'], seed=seed, split=f'8:2 of train.csv, seed {seed}', n_val=len(val),
+               data=str(ds.root), seconds=round(time.time() - t0, 1), status='ok', options={k: v for k, v in opts.items()}, **extra)
+    for k in ('report', 'train_seconds'):
+        if hasattr(m, k): res[k] = getattr(m, k)
+    write_json(Path(out)/result_name(table, cls.name, res['backbone'], res['variant'], tag), res)
+    return res
+
+def record_not_run(table, method, backbone, variant, reason, root, out='results', tag='', seed=0, **extra) -> dict:
+    "Write the result file of a row that could not be measured here, with `status` saying why."
+    res = dict(method=method, variant=variant, backbone=backbone, top1=None, top2=None, seed=seed, split=f'8:2 of train.csv, seed {seed}',
+               n_val=None, data=str(root), seconds=None, status=f'not run: {reason}', **extra)
+    write_json(Path(out)/result_name(table, method, backbone, variant, tag), res)
+    return res

@@ -6,7 +6,6 @@
 from __future__ import annotations
 import ast, time
 import numpy as np
-import pandas as pd
 from .data import TLLError, Scorer, split_pairs, make_tasks, accuracies, N_CANDS
 from .resnet import CosineScorer
 from .similarity import SimilarityScorer

@@ -4,9 +4,9 @@
 
 # %% ../nbs/03a_faces.ipynb #c96af665
 from __future__ import annotations
-import ctypes, importlib.util, math, multiprocessing, os, signal, sys, time
+import ctypes, importlib.util, math, multiprocessing, os, signal, sys
 from collections import Counter
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
@@ -677,10 +677,13 @@ class FaceView:
 class FaceScorer(Scorer):
     "Score candidates by face identity only (0 where either side has no face)."
     name = 'faces'
-    def __init__(self, cfg:FaceConfig=FaceConfig(), metric='cos',
+    def __init__(self, cfg:FaceConfig=FaceConfig(), # how faces are found and described
+                 metric='cos', # 'cos' (best cosine) or 'euc' (1 - smallest distance / 0.6)
                  center=True, # subtract the training faces' mean descriptor before cosine
-                 hub_k=20, hub_weight=0.5, # hubness correction against the training lefts (hub_k=0: off)
-                 seed=0, cache=None, progress=True, n_workers=0):
+                 hub_k=20, # neighbours of the hubness correction against the training lefts (0: off)
+                 hub_weight=0.5, # weight of the hubness correction
+                 seed=0, cache=None, progress=True,
+                 n_workers=0): # processes for uncached face extraction (0: this one)
         super().__init__(seed, cache, progress)
         store_attr('cfg,metric,center,hub_k,hub_weight,n_workers')
         self.mean, self.ref = None, None

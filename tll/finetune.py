@@ -6,7 +6,6 @@
 from __future__ import annotations
 import copy, os, time
 from functools import partial
-from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -211,7 +210,11 @@ class FinetuneScorer(Scorer):
                  train_from=None,                # first trained stage, 'all' for everything (default `DEFAULT_TRAIN_FROM`)
                  proj=None,                      # size of a linear projection (None: none)
                  size=None,                      # input (w, h) (default: the backbone's)
-                 epochs=5, lr=1e-3, bs=64, margin=1.0, wd=0.,
+                 epochs=5,                       # training epochs
+                 lr=1e-3,                        # learning rate
+                 bs=64,                          # pairs per batch
+                 margin=1.0,                     # hinge-loss margin
+                 wd=0.,                          # weight decay
                  augment=False,                  # flips/rotation/affine (slower: the frozen stages run every epoch)
                  model='u2netp',                 # rembg model of the nobg variants
                 ):

@@ -231,14 +231,19 @@ class LookalikeScorer(Scorer):
     def prepare(self, data: TLLData, show=False) -> dict:
         "Features of every image of `data` in all views (each image decoded once), then its faces, all cached so `fit` and `score` only read: {'images', 'decoded', 'faces_extracted'}."
         paths = data.all_paths(); ds = [file_digest(p) for p in paths]
-        cached = np.logical_and.reduce([s.rows.get(ds, [])[0] for s in self.stores.values()])
-        if self.face_cfg: cached &= face_cache(self.face_cfg, self.cache).get(ds, [])[0]
-        check_images([p for p, c in zip(paths, cached) if not c], decode=False)  # a file that is no image stops the run before any work
+        check_images(self.uncached(paths, ds), decode=False)  # a file that is no image stops the run before any work
         res = {'images': len(paths), 'decoded': extract(list(self.stores.values()), paths, show, digests=ds)}
         if self.face_cfg:
             n0 = face_counts['computed']; image_faces(paths, self.face_cfg, self.cache, show, self.n_workers)
             res['faces_extracted'] = face_counts['computed'] - n0
         return res
+
+    def uncached(self, paths, digests=None) -> list:
+        "The image files among `paths` whose views or faces the caches lack."
+        ds = digests if digests is not None else [file_digest(p) for p in paths]
+        cached = np.logical_and.reduce([s.rows.get(ds, [])[0] for s in self.stores.values()])
+        if self.face_cfg: cached &= face_cache(self.face_cfg, self.cache).get(ds, [])[0]
+        return [p for p, c in zip(paths, cached) if not c]
 
     # -- what the stages read -----------------------------------------------------------------------------
     def features(self, paths) -> dict[Block, np.ndarray]: return self.spec.read(self.stores, paths)

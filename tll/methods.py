@@ -14,7 +14,7 @@ from .rerank import Sinkhorn, Reranked, RERANK_MODES
 
 # %% auto #0
 __all__ = ['METHODS', 'DEFAULT_METHOD', 'RERANK_TEMP', 'Method', 'get_method', 'parse_options', 'OptionInfo', 'method_options',
-           'check_options', 'make_scorer', 'make_method']
+           'check_options', 'resolve_options', 'make_scorer', 'make_method']
 
 # %% ../nbs/06c_methods.ipynb #c5430fbb
 def _cosine():
@@ -94,11 +94,11 @@ def method_options(cls) -> dict[str, OptionInfo]:
     return {**out, **{k: OptionInfo(v, 'passed on to the network or optimiser', _kind(v)) for k, v in getattr(cls, 'extra_options', {}).items()}}
 
 def check_options(cls, options: dict, name='method'):
-    "`TLLError` for an option key `cls` does not take, or a value of the wrong type or sign for its default."
+    "`TLLError` for an option key `cls` does not take, or a value its config refuses or of the wrong type or sign for its default."
     valid = method_options(cls)
+    if bad := [k for k in options if k not in valid]: raise TLLError(f"{name}: unknown option '{bad[0]}'; valid options: {', '.join(valid) or 'none'}")
+    if (cfg := getattr(cls, 'Config', None)) is not None: cfg(**options); return  # the config's own rules, each saying what is allowed
     for k, v in options.items():
-        if k not in valid:
-            raise TLLError(f"{name}: unknown option '{k}'; valid options: {', '.join(valid) or 'none'}")
         d = valid[k].default
         if d is None: continue
         ok = (isinstance(v, bool) if isinstance(d, bool) else
@@ -110,17 +110,21 @@ def check_options(cls, options: dict, name='method'):
         if isinstance(d, (int, float)) and not isinstance(d, bool):
             if not np.isfinite(v): raise TLLError(f"{name}: option '{k}' must be finite, got {v!r}")
             if d >= 0 and v < 0: raise TLLError(f"{name}: option '{k}' must not be negative (default {d!r}), got {v!r}")
-    if (cfg := getattr(cls, 'Config', None)) is not None: cfg(**options)  # the config's own rules
 
 # %% ../nbs/06c_methods.ipynb #a9acb22e
 RERANK_TEMP = 0.5  # Sinkhorn temperature (z-units) of the methods without a re-ranking stage of their own
 
-def make_scorer(name, seed=0, cache=None, progress=True, **options) -> Scorer:
-    "An instance of method `name` as its class makes it (for a method with its own re-ranking stage, that stage included), with `options` checked; any error its constructor raises becomes one `TLLError` line."
-    cls = get_method(name); check_options(cls, options, f"method '{name}'")
-    if options.get('members') is not None:  # an ensemble's members, as 'method:key=value,...;...' or a list of such
+def resolve_options(name, options: dict) -> dict:
+    "`options` of method `name` checked, with an ensemble's member names (`'method:key=value,...;...'` or a list of such) looked up in this registry."
+    check_options(get_method(name), options, f"method '{name}'")
+    if options.get('members') is not None:
         from tll.ensemble import parse_members
         options = dict(options, members=parse_members(options['members'], get_method))
+    return options
+
+def make_scorer(name, seed=0, cache=None, progress=True, **options) -> Scorer:
+    "An instance of method `name` as its class makes it (for a method with its own re-ranking stage, that stage included), with `options` checked; any error its constructor raises becomes one `TLLError` line."
+    cls = get_method(name); options = resolve_options(name, options)
     try:
         if getattr(cls, 'Config', None) is not None: return cls(seed=seed, cache=cache, progress=progress, config=cls.Config(**options))
         return cls(seed=seed, cache=cache, progress=progress, **options)

@@ -5,7 +5,6 @@
 # %% ../nbs/04_mining.ipynb #035276d6
 from __future__ import annotations
 from functools import partial
-import numpy as np
 import torch
 from .data import TLLError
 from .baseline import Callback

@@ -4,13 +4,12 @@
 
 # %% ../nbs/07_report.ipynb #34b85234
 from __future__ import annotations
-import ast, json, os, re, time, warnings
+import ast, json, os, re, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, Tasks, split_pairs, make_tasks, accuracies, truth_rank, load_image, write_json,
-                      atomic_path, sample_path)
-from .methods import DEFAULT_METHOD, get_method
+from .data import TLLError, TLLData, Tasks, truth_rank, atomic_path, sample_path, result_name, record_run, record_not_run
+from .methods import DEFAULT_METHOD, get_method, resolve_options
 
 # %% auto #0
 __all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'HEADLINE', 'load_results', 'result_file',
@@ -89,9 +88,8 @@ def _plan():
 PLAN = _plan()
 
 def result_file(run: dict) -> str:
-    "Name of the result file a `PLAN` entry writes (the naming of `tll.similarity.record_run`)."
-    if run['table'] == 'table1': return f"table1-baseline-{run['variant']}.json"
-    return '-'.join(x for x in [run['table'], run['method'], run['backbone'], run['variant'], run.get('tag', '')] if x) + '.json'
+    "Name of the result file a `PLAN` entry writes (`tll.data.result_name`)."
+    return result_name(run['table'], run['method'], run['backbone'], run['variant'], run.get('tag', ''))
 
 # %% ../nbs/07_report.ipynb #08b118e1
 _SHOW = ['method', 'variant', 'backbone', 'report_top1', 'report_top2', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'file', 'status', 'note']
@@ -344,7 +342,6 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
               seed=0, quiet=False) -> pd.DataFrame:
     "Regenerate the result files the tables need by calling the method modules' run functions; return what each run did."
     from tll.baseline import table1_run
-    from tll.similarity import record_run, record_not_run
     from tll.resnet import get_backbone
     data = Path(data) if data is not None else sample_path()
     TLLData.load(data)  # a bad data folder fails before anything runs
@@ -376,7 +373,7 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
                 if run['method'] == 'similarity':
                     opts = {'backbone': b, 'variant': run['variant'], **({'miner': run['tag']} if run.get('tag') else {}), **opts}
                 elif run['method'] == 'cosine': opts = {'backbone': b, 'variant': run['variant'], **opts}
-                r = record_run(run['table'], get_method(run['method']), opts, data, out=out, tag=run.get('tag', ''), seed=seed, cache=cache)
+                r = record_run(run['table'], get_method(run['method']), resolve_options(run['method'], opts), data, out=out, tag=run.get('tag', ''), seed=seed, cache=cache)
                 action = 'ran'
         if result_file(run) != f.name or not f.exists(): raise TLLError(f"{f}: the run did not write its result file")
         log.append(dict(file=f.name, action=action, seconds=round(time.time() - t0, 1), top1=r.get('top1'), top2=r.get('top2')))

@@ -5,7 +5,6 @@
 # %% ../nbs/06a_rerank.ipynb #c8e84bd1
 from __future__ import annotations
 import numpy as np
-import pandas as pd
 from .data import TLLError, Tasks, Scorer, Scored, task_rows
 
 # %% auto #0

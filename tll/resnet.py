@@ -9,8 +9,7 @@ from contextlib import redirect_stderr
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
-import pandas as pd
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
 from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
                    LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows)
 from .augment import VARIANTS, CROPS, center_crop, variant_image
@@ -363,7 +362,11 @@ def check_taps(taps, bb: Backbone):
 class CosineScorer(Scorer):
     "Cosine similarity of centred, fused, frozen backbone features."
     name = 'cosine'
-    def __init__(self, seed=0, cache=None, progress=True, backbone='efficientnet-lite0', weights='imagenet', variant='rgb', taps=None):
+    def __init__(self, seed=0, cache=None, progress=True,
+                 backbone='efficientnet-lite0', # feature extractor (`BACKBONES`)
+                 weights='imagenet', # 'imagenet' or a local weights file
+                 variant='rgb', # image variant (`tll.augment.VARIANTS`)
+                 taps=None): # stages to fuse (default `DEFAULT_TAPS`)
         super().__init__(seed, cache, progress)
         self.bb = get_backbone(backbone, weights)
         self.store = FeatureStore(self.bb, variant, cache=cache, progress=progress)
@@ -373,6 +376,10 @@ class CosineScorer(Scorer):
         "Features of every image of `data` (the cache filled, each image decoded once): {'images', 'decoded'}."
         data.verify_images(show, decode=False)  # every header first: a file that is no image stops the run before any work
         ps = data.all_paths(); return {'images': len(ps), 'decoded': extract([self.store], ps, show)}
+
+    def uncached(self, paths) -> list:
+        "The image files among `paths` whose features the cache lacks."
+        return [p for p, f in zip(paths, self.store.rows.get([file_digest(p) for p in paths], [])[0]) if not f]
 
     def features(self, data, ids, split, side):
         return self.store(image_paths(data, ids, split, side))

@@ -8,7 +8,7 @@ import json, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, Scorer, load_image, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
+from .data import (TLLError, TLLData, Scorer, load_image, check_images, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
                       IMAGE_EXTS, writable_file, display_name)
 from .methods import DEFAULT_METHOD, get_method, make_scorer
 
@@ -19,7 +19,9 @@ __all__ = ['RESCORE_TOP', 'FAISS_MIN', 'FIGURE_EXTS', 'embedder', 'topk', 'rank'
 # %% ../nbs/07a_search.ipynb #e2d8020e
 RESCORE_TOP = 100  # gallery images per query re-scored with the method's full score (`pair_scores`)
 
-def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=True, **options) -> tuple[Scorer, str]:
+def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=True,
+             check=(), # image files to decode first where the method's caches lack them (a bad one stops before any fitting)
+             **options) -> tuple[Scorer, str]:
     "`method` (default: the default method) fitted on `pairs` of `data` (default: the bundled sample), and a description of what ranks."
     name = method or DEFAULT_METHOD
     cls = get_method(name)
@@ -27,10 +29,10 @@ def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=Tr
     pairs = data.pairs if pairs is None else pairs
     where = f"fitted on {len(pairs)} pairs of {data.root}"
     if callable(getattr(cls, 'embed', None)):
-        m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options).fit(data, pairs)
-        what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if callable(getattr(m, 'pair_scores', None)) else '')
+        m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options); check_images(m.uncached(list(check)))
+        m.fit(data, pairs); what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if callable(getattr(m, 'pair_scores', None)) else '')
         return m, f"{name}: {what} ({where})"
-    m = make_scorer('cosine', seed=seed, cache=cache, progress=progress).fit(data, pairs)
+    m = make_scorer('cosine', seed=seed, cache=cache, progress=progress); check_images(m.uncached(list(check))); m.fit(data, pairs)
     return m, f"method '{name}' cannot embed single images; using cosine instead: fused, centred EfficientNet-Lite0 features ({where})"
 
 # %% ../nbs/07a_search.ipynb #c8fcddbd
@@ -127,7 +129,7 @@ def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=
     load_image(query)                                   # a bad query fails here, before any work
     files = [p for p in gallery_files(default_gallery() if gallery is None else gallery) if p.resolve() != query.resolve()]
     if not files: raise TLLError(f"{gallery}: the gallery holds only the query itself")
-    m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress)
+    m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress, check=files)
     S, I = rank(m, [query], files, k)
     res = pd.DataFrame({'path': [str(files[i]) for i in I[0]], 'score': S[0].astype(float)})
     if figure is not None: save_figure(query, res, figure)

@@ -6,17 +6,14 @@
 from __future__ import annotations
 import math, time
 from functools import partial
-import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from pathlib import Path
-from .data import TLLError, Scorer, TLLData, split_pairs, make_tasks, accuracies, write_json, task_rows
-from .resnet import CosineScorer, fuse, task_scores
+from .data import TLLError, Scorer, task_rows
+from .resnet import CosineScorer, fuse
 from .mining import MineCallback, get_miner, dot_scorer
 from .baseline import Learner, MetricsCB, ProgressCB
 
 # %% auto #0
-__all__ = ['SimNet', 'triplet_loss', 'TripletDL', 'TripletModel', 'fit_simnet', 'SimilarityScorer', 'record_run',
-           'record_not_run']
+__all__ = ['SimNet', 'triplet_loss', 'TripletDL', 'TripletModel', 'fit_simnet', 'SimilarityScorer']
 
 # %% ../nbs/05_similarity.ipynb #536a6002
 class SimNet(nn.Module):
@@ -100,7 +97,9 @@ class SimilarityScorer(Scorer):
                  variant='rgb',                 # 'rgb', 'gray' or 'nobg'
                  taps=None,                     # stages to fuse (default tll.resnet.DEFAULT_TAPS)
                  miner='semihard',              # 'semihard', 'hard' or 'random'
-                 epochs=40, lr=1e-3, bs=64,
+                 epochs=40,                     # training epochs
+                 lr=1e-3,                       # Adam learning rate
+                 bs=64,                         # triplets per batch
                  margin=1.0,                    # triplet margin in log-odds (and the semi-hard window)
                  every=10,                      # re-mine every `every` epochs (0: once, with the cosine model)
                  n_sample=200,                  # rights sampled per left for hard / semi-hard mining
@@ -129,34 +128,3 @@ class SimilarityScorer(Scorer):
         J = torch.from_numpy(task_rows(tasks, tasks.lefts, rights)[1])
         I = torch.arange(len(tasks))[:, None].expand_as(J)
         return self.net.pair_scorer(L, R)(I, J).numpy()
-
-# %% ../nbs/05_similarity.ipynb #af65b4a7
-def _result_name(table, method, backbone, variant, tag):
-    return '-'.join(x for x in [table, method, backbone, variant, tag] if x) + '.json'
-
-def record_run(table,            # 'table2', 'table3', 'table4'
-               cls,              # the Scorer class
-               opts,             # its options
-               root,             # data folder
-               out='results',    # folder of result files
-               tag='',           # extra name part (e.g. the miner)
-               seed=0, cache=None, **extra) -> dict:
-    "Fit `cls(**opts)` on the seeded 8:2 split of `root`'s pairs, measure top-1/top-2 on the validation tasks, write the result file."
-    ds = TLLData.load(root); trn, val = split_pairs(ds.pairs, seed=seed); tasks = make_tasks(val, seed=seed)
-    t0 = time.time()
-    m = cls(seed=seed, cache=cache, progress=False, **opts).fit(ds, trn)
-    acc = accuracies(m.score(ds, tasks, 'train'), tasks.truth)
-    res = dict(method=cls.name, variant=opts.get('variant', 'rgb'), backbone=opts.get('backbone', 'efficientnet-lite0'),
-               top1=acc['top1'], top2=acc['top2'], seed=seed, split=f'8:2 of train.csv, seed {seed}', n_val=len(val),
-               data=str(ds.root), seconds=round(time.time() - t0, 1), status='ok', options={k: v for k, v in opts.items()}, **extra)
-    for k in ('report', 'train_seconds'):
-        if hasattr(m, k): res[k] = getattr(m, k)
-    write_json(Path(out)/_result_name(table, cls.name, res['backbone'], res['variant'], tag), res)
-    return res
-
-def record_not_run(table, method, backbone, variant, reason, root, out='results', tag='', seed=0, **extra) -> dict:
-    "Write the result file of a row that could not be measured here, with `status` saying why."
-    res = dict(method=method, variant=variant, backbone=backbone, top1=None, top2=None, seed=seed, split=f'8:2 of train.csv, seed {seed}',
-               n_val=None, data=str(root), seconds=None, status=f'not run: {reason}', **extra)
-    write_json(Path(out)/_result_name(table, method, backbone, variant, tag), res)
-    return res
