@@ -134,6 +134,7 @@ def _json_default(o):
     if isinstance(o, (np.floating,)): return float(o)
     if isinstance(o, (np.ndarray,)): return o.tolist()
     if isinstance(o, Path): return str(o)
+    if isinstance(o, type): return o.__name__  # a class in a method's options (an ensemble's members)
     raise TypeError(f'not JSON serialisable: {type(o)}')
 
 # %% ../nbs/00_data.ipynb #2f782c73

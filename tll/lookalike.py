@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from .data import TLLError, TLLData, Tasks, Scorer, Scored, make_tasks, accuracies, task_rows, cache_root, file_digest, atomic_path, check_images, remove_entry
 from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse, image_paths
-from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces, face_counts
+from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces
 from .rerank import Sinkhorn, RERANK_MODES
 
 # %% auto #0
@@ -234,8 +234,8 @@ class LookalikeScorer(Scorer):
         check_images(self.uncached(paths, ds), decode=False)  # a file that is no image stops the run before any work
         res = {'images': len(paths), 'decoded': extract(list(self.stores.values()), paths, show, digests=ds)}
         if self.face_cfg:
-            n0 = face_counts['computed']; image_faces(paths, self.face_cfg, self.cache, show, self.n_workers)
-            res['faces_extracted'] = face_counts['computed'] - n0
+            todo = ~face_cache(self.face_cfg, self.cache).get(ds, [])[0]
+            image_faces(paths, self.face_cfg, self.cache, show, self.n_workers); res['faces_extracted'] = int(todo.sum())
         return res
 
     def uncached(self, paths, digests=None) -> list:

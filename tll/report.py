@@ -75,14 +75,40 @@ TITLES = {'table1': 'Table I: the baseline Siamese CNN, grayscale vs RGB',
 LITES_ = ['efficientnet-lite0', 'efficientnet-lite1', 'efficientnet-lite2']
 RESNETS_ = ['resnet50', 'resnet101', 'resnet152']
 
+def _table1(data, run, f, seed, cache, **opts):
+    "Table I's baseline rows: `tll.baseline.table1_run`."
+    from tll.baseline import table1_run
+    return table1_run(data, run['variant'], out=f, seed=seed, **opts), 'ran'
+
+def _finetune(data, run, f, seed, cache, **opts):
+    "The fine-tuning rows: `tll.finetune.table2_finetune` (it times the configurations it could afford)."
+    from tll.finetune import table2_finetune
+    return table2_finetune(data, out=f, seed=seed, **opts), 'ran'
+
+def _weights_error(backbone) -> str|None:
+    "Why `backbone`'s weights cannot be loaded here, or None."
+    from tll.resnet import get_backbone
+    try: get_backbone(backbone); return None
+    except TLLError as e: return str(e)
+
+def _record(data, run, f, seed, cache, **opts):
+    "A method's row by `tll.data.record_run`, or `record_not_run` with the reason where its backbone's weights are absent."
+    if (why := _weights_error(run['backbone'])) is not None:
+        return record_not_run(run['table'], run['method'], run['backbone'], run['variant'], why, data, out=f.parent, tag=run['tag'], seed=seed), 'not run: ' + why
+    return record_run(run['table'], get_method(run['method']), resolve_options(run['method'], opts), data, out=f.parent, tag=run['tag'], seed=seed, cache=cache), 'ran'
+
 def _plan():
-    p = [dict(table='table1', method='baseline', backbone='siamese-cnn', variant=v, tag='') for v in ('gray', 'rgb', 'nobg')]
-    p += [dict(table='table2', method=m, backbone=b, variant='rgb', tag='') for m in ('cosine', 'similarity') for b in RESNETS_ + LITES_]
-    p += [dict(table='table3', method=m, backbone=b, variant=v, tag='') for m in ('cosine', 'similarity') for b in RESNETS_ + LITES_
-          for v in ('gray', 'nobg')]
-    p += [dict(table='table2', method='similarity', backbone='efficientnet-lite0', variant='rgb', tag=m) for m in ('random', 'hard', 'semihard')]
-    p += [dict(table='table2', method='finetune', backbone='efficientnet-lite0', variant='rgb', tag=t) for t in ('', 'lr1e-4')]
-    p += [dict(table='table4', method='ensemble', backbone='efficientnet-lite0', variant='rgb', tag='')]
+    "Every run the tables need: table, method, backbone, variant, tag (these name its result file), its options and the function that measures it."
+    row = lambda table, method, backbone, variant, tag='', measure=_record, options=None: dict(
+        table=table, method=method, backbone=backbone, variant=variant, tag=tag, options=options or {}, measure=measure)
+    feats = lambda b, v, **kw: dict(backbone=b, variant=v, **kw)
+    p = [row('table1', 'baseline', 'siamese-cnn', v, measure=_table1) for v in ('gray', 'rgb', 'nobg')]
+    p += [row('table2', m, b, 'rgb', options=feats(b, 'rgb')) for m in ('cosine', 'similarity') for b in RESNETS_ + LITES_]
+    p += [row('table3', m, b, v, options=feats(b, v)) for m in ('cosine', 'similarity') for b in RESNETS_ + LITES_ for v in ('gray', 'nobg')]
+    p += [row('table2', 'similarity', 'efficientnet-lite0', 'rgb', tag=m, options=feats('efficientnet-lite0', 'rgb', miner=m)) for m in ('random', 'hard', 'semihard')]
+    p += [row('table2', 'finetune', 'efficientnet-lite0', 'rgb', tag=t, measure=_finetune, options=dict(backbone='efficientnet-lite0', **o))
+          for t, o in (('', {}), ('lr1e-4', dict(lr=1e-4, probe=False)))]
+    p += [row('table4', 'ensemble', 'efficientnet-lite0', 'rgb')]
     return p
 
 PLAN = _plan()
@@ -340,42 +366,20 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
               options=None,       # {method: {option: value}} passed to the runs of that method
               plan=None,          # the runs (default `PLAN`)
               seed=0, quiet=False) -> pd.DataFrame:
-    "Regenerate the result files the tables need by calling the method modules' run functions; return what each run did."
-    from tll.baseline import table1_run
-    from tll.resnet import get_backbone
+    "Regenerate the result files the tables need, each by its plan entry's `measure` function; return what each run did."
     data = Path(data) if data is not None else sample_path()
     TLLData.load(data)  # a bad data folder fails before anything runs
     out = Path(results_dir); out.mkdir(parents=True, exist_ok=True)
     options = options or {}; runs = [p for p in (PLAN if plan is None else plan) if _selected(p, which)]
     if not runs: raise TLLError(f"nothing in the plan matches {which!r}; tables: {', '.join(sorted({p['table'] for p in PLAN}))}")
-    log, loaded = [], {}
+    log = []
     for run in runs:
         f = out/result_file(run); t0 = time.time()
         if not redo and _status(f) == 'ok':
             log.append(dict(file=f.name, action='kept (exists)', seconds=0.0)); continue
         if not quiet: print(f'reproduce: {f.name} ...', flush=True)
-        opts = dict(options.get(run['method'], {}))
-        if run['table'] == 'table1':
-            r = table1_run(data, run['variant'], out=f, seed=seed, **opts); action = 'ran'
-        elif run['method'] == 'finetune':  # its own run function: it times the configurations it could afford
-            from tll.finetune import table2_finetune
-            tag = {'lr1e-4': dict(lr=1e-4, probe=False)}.get(run.get('tag', ''), {})
-            r = table2_finetune(data, out=f, seed=seed, **{'backbone': run['backbone'], **tag, **opts}); action = 'ran'
-        else:
-            b = run['backbone']
-            if b not in loaded:
-                try: get_backbone(b); loaded[b] = None
-                except TLLError as e: loaded[b] = str(e)
-            if loaded[b] is not None:
-                r = record_not_run(run['table'], run['method'], b, run['variant'], loaded[b], data, out=out, tag=run.get('tag', ''), seed=seed)
-                action = 'not run: ' + loaded[b]
-            else:
-                if run['method'] == 'similarity':
-                    opts = {'backbone': b, 'variant': run['variant'], **({'miner': run['tag']} if run.get('tag') else {}), **opts}
-                elif run['method'] == 'cosine': opts = {'backbone': b, 'variant': run['variant'], **opts}
-                r = record_run(run['table'], get_method(run['method']), resolve_options(run['method'], opts), data, out=out, tag=run.get('tag', ''), seed=seed, cache=cache)
-                action = 'ran'
-        if result_file(run) != f.name or not f.exists(): raise TLLError(f"{f}: the run did not write its result file")
+        r, action = run['measure'](data, run, f, seed, cache, **{**run['options'], **options.get(run['method'], {})})
+        if not f.exists(): raise TLLError(f"{f}: the run did not write its result file")
         log.append(dict(file=f.name, action=action, seconds=round(time.time() - t0, 1), top1=r.get('top1'), top2=r.get('top2')))
         if not quiet: print(f"  {action[:100]}  top-1 {r.get('top1')}  top-2 {r.get('top2')}  ({log[-1]['seconds']}s)", flush=True)
     return pd.DataFrame(log)
