@@ -9,12 +9,12 @@ from pathlib import Path
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import (TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
+from .data import (VARIANTS, CROPS, center_crop, TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
 
 # %% auto #0
-__all__ = ['REMBG_MODELS', 'NOBG_FILL', 'VARIANTS', 'CROPS', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home',
-           'ensure_rembg_model', 'rembg_session', 'remove_background', 'nobg_path', 'nobg_image', 'center_crop',
-           'variant_image', 'remove_backgrounds', 'show_nobg']
+__all__ = ['REMBG_MODELS', 'NOBG_FILL', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home', 'ensure_rembg_model',
+           'rembg_session', 'remove_background', 'nobg_path', 'nobg_image', 'variant_image', 'remove_backgrounds',
+           'show_nobg']
 
 # %% ../nbs/01_augmentation.ipynb #957ead78
 def pair_transform(hflip=0.5,         # probability of a horizontal flip
@@ -140,14 +140,6 @@ def nobg_image(path, model='u2netp', cache=None) -> Image.Image:
     return im
 
 # %% ../nbs/01_augmentation.ipynb #cc6f2f04
-VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray', 'center', 'zoom')  # every image variant of the package
-CROPS = {'center': 0.7, 'zoom': 0.5}  # the crop variants: the kept fraction of each side (`zoom` is the central 50%)
-
-def center_crop(im, keep=0.7):
-    "The central `keep` fraction of each side of PIL image `im`."
-    w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
-    return im.crop((dx, dy, w - dx, h - dy))
-
 def variant_image(path,             # image file
                   variant='rgb',    # one of `VARIANTS`
                   model='u2netp',   # rembg model for the nobg variants

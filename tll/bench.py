@@ -66,7 +66,7 @@ def benchmark(data=None, # data folder (default: the bundled sample)
             res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
             print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
                   f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
-            q = ds.path('train', 'left', ds.pairs.left.iloc[0]); gal = ds.root/'test'/'right'  # a warm search: the runs filled the cache and the fit on all pairs
+            q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve(); gal = ds.root.resolve()/'test'/'right'  # a warm search: the runs filled the cache and the fit on all pairs
             srch = [_child_run([q, '--gallery', gal, '--data', ds.root.resolve(), '--cache', tmp/'cold', '-k', 5], tmp, cmd='search') for _ in range(3)]
             res.update(search_gallery=len(gallery_files(gal)), search_warm_s=sorted(r['s'] for r in srch)[1], search_warm_all_s=[r['s'] for r in srch],
                        search_warm_rss_mib=max(r['rss_mib'] for r in srch))

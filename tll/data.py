@@ -15,13 +15,13 @@ import pandas as pd
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'CAND_COLS', 'IMAGE_EXTS', 'TLLError', 'sample_path', 'stage',
-           'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json', 'load_image',
-           'check_image', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks',
-           'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored', 'Scorer', 'evaluate',
-           'submission_table', 'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path',
-           'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache', 'result_name', 'record_run',
-           'record_not_run']
+__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'VARIANTS', 'CROPS', 'CAND_COLS', 'IMAGE_EXTS', 'TLLError',
+           'sample_path', 'stage', 'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json',
+           'load_image', 'check_image', 'center_crop', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks',
+           'make_tasks', 'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored',
+           'Scorer', 'evaluate', 'submission_table', 'write_submission', 'validate_submission', 'writable_folder',
+           'writable_file', 'as_path', 'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache',
+           'result_name', 'record_run', 'record_not_run']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -195,6 +195,15 @@ def load_image(path, size=None) -> Image.Image:
 def check_image(path):
     "Check that `path` opens as an image of an allowed size, reading its header only (a tenth of a millisecond; no decode): `load_image`'s errors for a missing, empty, unidentifiable or oversized file."
     with _opened(Path(path)): pass
+
+# %% ../nbs/00_data.ipynb #b783940c
+VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray', 'center', 'zoom')  # every image variant of the package
+CROPS = {'center': 0.7, 'zoom': 0.5}  # the crop variants: the kept fraction of each side (`zoom` is the central 50%)
+
+def center_crop(im, keep=0.7):
+    "The central `keep` fraction of each side of PIL image `im`."
+    w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
+    return im.crop((dx, dy, w - dx, h - dy))
 
 # %% ../nbs/00_data.ipynb #bcbe2ff4
 def _check_fields(path: Path):

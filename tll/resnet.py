@@ -11,8 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
-                   LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows)
-from .augment import VARIANTS, CROPS, center_crop, variant_image
+                   LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows, VARIANTS, CROPS, center_crop)
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
@@ -133,6 +132,7 @@ def variant_view(variant='rgb'):
 def variant_loader(variant='rgb', cache=None, model='u2netp'):
     "A function path -> RGB PIL image for `variant`; `model`/`cache`: rembg model and cache root of the nobg variants."
     if (view := variant_view(variant)) is not None: return lambda p: view(load_image(p))
+    from tll.augment import variant_image  # rembg and torchvision's transforms: imported only for the background-removed variants
     return lambda p: variant_image(p, variant, model, cache)
 
 def to_array(im, size) -> np.ndarray:
