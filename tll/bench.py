@@ -120,7 +120,7 @@ def benchmark(data=None, # data folder (default: the bundled sample)
         t = time.perf_counter(); image_faces(paths, cfg, tmp/'f', progress=False, n_workers=m.n_workers); res['faces_img_s'] = _rate(n, t)
         print(f"{n} images of {ds.root}, {res['cpus']} CPUs")
         print(f"decode: {res['decode_img_s']:.0f} img/s; views in OpenVINO: " + ', '.join(f"{v.name} {res[f'view_{v.name}_img_s']:.0f} img/s" for v in m.stores)
-              + f"; rgb in bf16 {res['view_whole_bf16_img_s']:.0f} img/s, lowest cosine to f32 {res['bf16_min_cos']:.4f}")
+              + f"; whole in bf16 {res['view_whole_bf16_img_s']:.0f} img/s, lowest cosine to f32 {res['bf16_min_cos']:.4f}")
         print(f"extraction of all views: new {res['extract_new_img_s']:.1f} img/s, previous PyTorch path {res['extract_torch_img_s']:.1f} img/s, "
               f"ratio {res['extract_speedup']:.2f}x")
         print(f"faces, ms per image in one process: detection {res['faces_detect_ms']:.1f}, landmarks {res['faces_landmarks_ms']:.1f}, "

@@ -448,12 +448,13 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
             f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
     return MarkdownText(
         f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
-        f"`tll bench --data ../shared/tll-data --baseline DIR --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
+        f"`tll bench --data ../shared/tll-data --baseline REV --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
         f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
         f"{fmt('run_warm_rss_mib', gib)}); "
         f"a warm run writes the same bytes as the run that filled the cache.{base} Feature extraction (each image decoded once, "
         f"three views in OpenVINO) ran at {fmt('extract_new_img_s', rate)} against {fmt('extract_torch_img_s', rate)} for the previous "
-        f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}.")
+        f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}. A warm `tll search` of one image over the "
+        f"{b.get('search_gallery', '?')} test rights (the default method: embedding, then its face term on the top 100) took {fmt('search_warm_s', _mins)}.")
 
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."
