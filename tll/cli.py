@@ -53,7 +53,8 @@ def run(data=None, out='out', method=None, seed=0, options=None,
                        f"(its 20% validation split must hold 20 pairs for 20-candidate tasks)")
     out = writable_folder(out, 'output folder')  # then every place we will write
     writable_folder(cache_root(cache), 'cache folder')
-    make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **options)
+    if rerank is None: rerank = options.get('rerank')  # `-o rerank=` of a method with its own stage is the switch too (`--rerank` wins)
+    make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **{k: v for k, v in options.items() if k != 'rerank'})
     m = make()  # then a bad option
     t = time.time()
     with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting

@@ -139,5 +139,5 @@ def make_method(name, seed=0, cache=None, progress=True,
     "Method `name` with its re-ranking stage: what `tll run` fits and scores."
     if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
     if getattr(get_method(name), 'Config', None) is not None:  # its own stage, set by its `rerank` option
-        return make_scorer(name, seed, cache, progress, **{**options, **({'rerank': rerank} if rerank else {})})  # the switch wins over `-o rerank=`
+        return make_scorer(name, seed, cache, progress, **options, **({'rerank': rerank} if rerank else {}))
     return Reranked(make_scorer(name, seed, cache, progress, **options), Sinkhorn(RERANK_TEMP, rerank or 'auto'))
