@@ -21,7 +21,7 @@ __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'VARIANTS', 'CRO
            'make_tasks', 'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored',
            'Scorer', 'evaluate', 'submission_table', 'write_submission', 'validate_submission', 'writable_folder',
            'writable_file', 'as_path', 'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache',
-           'result_name', 'record_run', 'record_not_run']
+           'result_name', 'RunRecord', 'record_run', 'record_not_run']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -678,6 +678,26 @@ def result_name(table, # 'table1'..'table4' (or any other table name)
     if table == 'table1': backbone = None
     return '-'.join(x for x in [table, method, backbone, variant, tag] if x) + '.json'
 
+@dataclass
+class RunRecord:
+    "One row of a results table: what was measured, how, and its top-1/top-2 (both None, with `status` 'not run: why', for a row that could not be measured here)."
+    table: str; method: str; backbone: str; variant: str
+    top1: float | None; top2: float | None
+    seed: int; n_val: int | None  # validation pairs (= tasks)
+    data: str; seconds: float | None  # data folder; fit + score time
+    status: str = 'ok'; tag: str = ''
+    extra: dict = field(default_factory=dict)  # anything else the row carries (options, training report, ...)
+
+    @property
+    def file_name(self) -> str: return result_name(self.table, self.method, self.backbone, self.variant, self.tag)
+    def as_json(self) -> dict:
+        return dict(method=self.method, variant=self.variant, backbone=self.backbone, top1=self.top1, top2=self.top2, seed=self.seed,
+                    split=f'8:2 of train.csv, seed {self.seed}', n_val=self.n_val, data=self.data, seconds=self.seconds,
+                    status=self.status, **self.extra)
+    def write(self, out='results') -> dict:
+        "Write `out/<file_name>` atomically; returns what was written."
+        d = self.as_json(); write_json(Path(out)/self.file_name, d); return d
+
 def record_run(table,            # 'table2', 'table3', 'table4'
                cls,              # the Scorer class
                opts,             # its options
@@ -685,22 +705,17 @@ def record_run(table,            # 'table2', 'table3', 'table4'
                out='results',    # folder of result files
                tag='',           # extra name part (e.g. the miner)
                seed=0, cache=None, **extra) -> dict:
-    "Fit `cls(**opts)` on the seeded 8:2 split of `root`'s pairs, measure top-1/top-2 on the validation tasks, write the result file."
+    "Fit `cls(**opts)` on the seeded 8:2 split of `root`'s pairs, measure top-1/top-2 on the validation tasks, write its `RunRecord`."
     ds = TLLData.load(root); trn, val = split_pairs(ds.pairs, seed=seed); tasks = make_tasks(val, seed=seed)
     t0 = time.time()
     m = cls(seed=seed, cache=cache, progress=False, **opts).fit(ds, trn)
     acc = accuracies(m.score(ds, tasks, 'train'), tasks.truth)
-    res = dict(method=cls.name, variant=opts.get('variant', 'rgb'), backbone=opts.get('backbone', 'efficientnet-lite0'),
-               top1=acc['top1'], top2=acc['top2'], seed=seed, split=f'8:2 of train.csv, seed {seed}', n_val=len(val),
-               data=str(ds.root), seconds=round(time.time() - t0, 1), status='ok', options={k: v for k, v in opts.items()}, **extra)
+    extra = dict(options=dict(opts), **extra)
     for k in ('report', 'train_seconds'):
-        if hasattr(m, k): res[k] = getattr(m, k)
-    write_json(Path(out)/result_name(table, cls.name, res['backbone'], res['variant'], tag), res)
-    return res
+        if hasattr(m, k): extra[k] = getattr(m, k)
+    return RunRecord(table, cls.name, opts.get('backbone', 'efficientnet-lite0'), opts.get('variant', 'rgb'), acc['top1'], acc['top2'],
+                     seed, len(val), str(ds.root), round(time.time() - t0, 1), tag=tag, extra=extra).write(out)
 
 def record_not_run(table, method, backbone, variant, reason, root, out='results', tag='', seed=0, **extra) -> dict:
-    "Write the result file of a row that could not be measured here, with `status` saying why."
-    res = dict(method=method, variant=variant, backbone=backbone, top1=None, top2=None, seed=seed, split=f'8:2 of train.csv, seed {seed}',
-               n_val=None, data=str(root), seconds=None, status=f'not run: {reason}', **extra)
-    write_json(Path(out)/result_name(table, method, backbone, variant, tag), res)
-    return res
+    "Write the `RunRecord` of a row that could not be measured here, with `status` saying why."
+    return RunRecord(table, method, backbone, variant, None, None, seed, None, str(root), None, f'not run: {reason}', tag, extra).write(out)
