@@ -42,8 +42,8 @@ class Block:
 class FeatureSpec:
     "Which views and taps make the fused image vector, and the weight of each block."
     views: tuple = (View('whole', 'rgb', grid=2), View('center', 'center'), View('zoom', 'zoom', 160))
-    taps: tuple = ('stage6', 'stage7', 'head')
-    layout_weight: float = 2.0  # weight of the layout blocks (the others weigh 1)
+    taps: tuple = ('stage4', 'stage5', 'stage6', 'stage7', 'head')
+    layout_weight: float = 1.4  # weight of the layout blocks (the others weigh 1)
 
     @property
     def blocks(self) -> list[Block]:
@@ -144,10 +144,10 @@ class LookalikeConfig:
     "The options of the `lookalike` method, each checked on creation."
     backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', lambda v: v in LITES, f"one of {', '.join(LITES)}")
     weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string')
-    taps: tuple = option(('stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks',
+    taps: tuple = option(('stage4', 'stage5', 'stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks (chosen on training folds)',
                          lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head')
     layout: bool = option(True, 'also the taps pooled over a 2x2 grid of the whole image (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False')
-    layout_weight: float = option(2.0, 'weight of the 2x2-layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0')
+    layout_weight: float = option(1.4, 'weight of the 2x2-layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0')
     center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False')
     zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False')
     zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: _int(v, 32, 1024), 'an integer from 32 to 1024')
@@ -166,7 +166,7 @@ class LookalikeConfig:
     folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2')
     rerank: str = option('auto', "Sinkhorn re-ranking: 'auto' (when the tasks have the hand-out's structure), 'on' or 'off'",
                          lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}")
-    rerank_temp: float = option(0.2, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
+    rerank_temp: float = option(0.3, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
                                 lambda v: _num(v) and v > 0, 'a number > 0')
     report_temps: tuple = option((), 'further temperatures scored in the fold table (for choosing rerank_temp; not used by fit)',
                                  lambda v: isinstance(v, (list, tuple)) and all(_num(x) and x > 0 for x in v), 'a list of numbers > 0')

@@ -401,8 +401,7 @@ HEADLINE = [  # the README's results table: label, result file, keys down to its
     dict(what='cosine, EfficientNet-Lite0, background removed (Table III)', file='table3-cosine-efficientnet-lite0-nobg.json',
          report=dict(table='table3', variant='nobg')),
     dict(what='EfficientNet-Lite0 fine-tuned as a Siamese network (stage6 on)', file='table2-finetune-efficientnet-lite0-rgb.json'),
-    dict(what='lookalike (default), no re-ranking', file='lookalike-ablation.json', keys=('rows', '+ layout blocks weighted 2 (default)')),
-    dict(what='lookalike (default), with re-ranking', file='lookalike-ablation.json'),
+    dict(what='lookalike (default), no re-ranking, mean of 5 split/foil draws', file='lookalike-ablation.json', keys=('rows', '+ layout weight 1.4, temperature 0.3 (default)')),
     dict(what='lookalike (default), with re-ranking, mean of 5 split/foil draws', file='lookalike-default-seeds.json'),
 ]
 
@@ -448,7 +447,7 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
             f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
     return MarkdownText(
         f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
-        f"`tll bench --data ../shared/tll-data --baseline REV --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
+        f"`tll bench --data ../shared/tll-data{' --baseline REV' if b.get('baseline') else ''} --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
         f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
         f"{fmt('run_warm_rss_mib', gib)}); "
         f"a warm run writes the same bytes as the run that filled the cache.{base} Feature extraction (each image decoded once, "
