@@ -232,7 +232,7 @@ def siamese_loss(preds,        # (left embeddings, right embeddings) of B look-a
 # %% ../nbs/02_baseline.ipynb #939ce730
 def load_images(paths,            # image files
                 size=(64, 80),    # (w, h)
-                variant='rgb',    # image variant (see `tll.augment.VARIANTS`)
+                variant='rgb',    # image variant (see `tll.data.VARIANTS`)
                 model='u2netp',   # rembg model for nobg variants
                 cache=None,       # cache root for nobg variants
                 progress=False,   # show a progress bar

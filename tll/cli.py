@@ -11,7 +11,7 @@ from . import __version__
 from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,
                       atomic_files, file_digest, writable_folder, writable_file, cache_root, display_name, min_pairs, stage)
 from .methods import METHODS, DEFAULT_METHOD, get_method, check_options, make_method, method_options, parse_options
-from .rerank import can_rerank, RERANK_MODES
+from .rerank import RERANK_MODES
 
 # %% auto #0
 __all__ = ['SEED_MAX', 'blame_options', 'check_seed', 'run', 'main']
@@ -70,8 +70,7 @@ def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None):
     times = {}
     trn, val = split_pairs(ds.pairs, seed=seed)
     vt, tt = make_tasks(val, seed=seed), candidate_tasks(ds.candidates)
-    if m.reranker.mode == 'on' and not can_rerank(tt):  # before any fitting: the stage would refuse the test tasks
-        raise TLLError(f"--rerank on: {ds.root/'test_candidates.csv'} does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
+    m.reranker.applies(tt, ds.root/'test_candidates.csv')  # before any fitting: a stage that is on refuses test tasks it cannot re-rank
     with stage('fit on the training split'): t = time.time(); m.fit(ds, trn); times['fit_train_split'] = time.time() - t
     with stage('validation'): t = time.time(); vd = m.scored(ds, vt, 'train'); times['score_valid'] = time.time() - t
     raw, val_acc = accuracies(vd.raw, vt.truth), accuracies(vd.scores, vt.truth)

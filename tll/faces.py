@@ -655,7 +655,7 @@ def hubness(ref:list, faces:list, # reference `Faces` (e.g. training lefts) and 
     if not ref: raise TLLError("no face in the hubness reference images")
     A, B = pad_faces(ref, max_faces), pad_faces(faces, max_faces)
     out = np.zeros(len(faces), np.float32)
-    for i in range(0, len(faces), 256):  # chunks keep the (n_ref, chunk, a, b) block small
+    for i in range(0, len(faces), 256):  # chunks keep the (n_ref faces, chunk faces) similarity block small
         Bi = B.rows(slice(i, i + 256)); s, has = face_sim(A, Bi, metric, thr, mean), both_faces(A, Bi)
         kk = min(k, len(ref))
         top = np.sort(np.where(has, s, -np.inf), 0)[-kk:]

@@ -23,7 +23,7 @@ __all__ = ['FIT_VERSION', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge
 class View:
     "One forward pass of the backbone per image: an image variant at an input side, pooled globally (and over a `grid` x `grid` layout)."
     name: str             # how the view is called: 'whole', 'center', 'zoom'
-    variant: str          # the image variant it reads (`tll.augment.VARIANTS`)
+    variant: str          # the image variant it reads (`tll.data.VARIANTS`)
     size: int|None = None # input side in pixels (None: the backbone's)
     grid: int = 0         # also pooled over a grid x grid layout (0: global pooling only)
 
@@ -284,15 +284,17 @@ class LookalikeScorer(Scorer):
         return self
 
     # -- scoring ------------------------------------------------------------------------------------------
+    def whitened(self, paths) -> np.ndarray:
+        "Fused, centred and whitened features (n, n_comp) of image files `paths`, L2-normalised: the input of the ridge map."
+        self._check_fitted(); return self.whitener_.transform(self.spec.fuse(self.features(paths), self.means_))
+
     def embed(self, paths, side='left') -> np.ndarray:
         "Rows (n, d) for image files `paths` as lefts (queries) or rights (gallery): a left's dot product with a right is their image score, without the face term."
-        self._check_fitted()
-        return self.map_.lift(self.whitener_.transform(self.spec.fuse(self.features(paths), self.means_)), side)
+        return self.map_.lift(self.whitened(paths), side)
 
     def pair_scores(self, left_paths, right_paths) -> np.ndarray:
         "Scores (n, m) of left images against right images (files): the mapped image score plus `face_weight_` x the face score."
-        self._check_fitted()
-        A, B = (self.whitener_.transform(self.spec.fuse(self.features(p), self.means_)) for p in (left_paths, right_paths))
+        A, B = self.whitened(left_paths), self.whitened(right_paths)
         S = self.map_.score(A, B)
         if self.face_weight_: S = S + self.face_weight_ * self.faces_.score(self.faces(left_paths), self.faces(right_paths))
         return S

@@ -5,6 +5,7 @@
 # %% ../nbs/07_report.ipynb #34b85234
 from __future__ import annotations
 import ast, json, os, re, time
+from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -85,6 +86,7 @@ def _finetune(data, run, f, seed, cache, **opts):
     from tll.finetune import table2_finetune
     return table2_finetune(data, out=f, seed=seed, **opts), 'ran'
 
+@lru_cache(maxsize=None)  # one load per backbone, not one per table row
 def _weights_error(backbone) -> str|None:
     "Why `backbone`'s weights cannot be loaded here, or None."
     from tll.resnet import get_backbone

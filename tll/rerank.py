@@ -47,11 +47,14 @@ class Sinkhorn:
                  iters=30):
         if mode not in RERANK_MODES: raise TLLError(f"re-ranking must be one of {', '.join(RERANK_MODES)}, got {mode!r}")
         self.temp, self.mode, self.iters = temp, mode, iters
+    def applies(self, tasks: Tasks, where='the candidate table') -> bool:
+        "Whether the stage re-ranks `tasks`; `TLLError` naming `where` when it is on and their structure does not allow it."
+        if self.mode == 'off': return False
+        if can_rerank(tasks): return True
+        if self.mode == 'on': raise TLLError(f"re-ranking on: {where} does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
+        return False
     def __call__(self, tasks: Tasks, scores) -> tuple[np.ndarray, bool]:
-        if self.mode == 'off': return scores, False
-        if not can_rerank(tasks):
-            if self.mode == 'on': raise TLLError("re-ranking on: the candidate table does not have the hand-out's structure (as many distinct rights as lefts, distinct candidates per row)")
-            return scores, False
+        if not self.applies(tasks): return scores, False
         return sinkhorn_rerank(tasks, scores, self.temp, self.iters), True
 
 class Reranked(Scorer):

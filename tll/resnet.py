@@ -365,7 +365,7 @@ class CosineScorer(Scorer):
     def __init__(self, seed=0, cache=None, progress=True,
                  backbone='efficientnet-lite0', # feature extractor (`BACKBONES`)
                  weights='imagenet', # 'imagenet' or a local weights file
-                 variant='rgb', # image variant (`tll.augment.VARIANTS`)
+                 variant='rgb', # image variant (`tll.data.VARIANTS`)
                  taps=None): # stages to fuse (default `DEFAULT_TAPS`)
         super().__init__(seed, cache, progress)
         self.bb = get_backbone(backbone, weights)
