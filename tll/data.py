@@ -643,7 +643,7 @@ class RowCache:
             for c, (shape, dt) in self.columns.items():
                 v = np.asarray(values[c])
                 if v.shape != (len(d), *shape): raise ValueError(f"column {c}: shape {v.shape}, expected {(len(d), *shape)}")
-                cur = tmp/f'{c}.npy'; np.save(cur, np.ascontiguousarray(v[first], dtype=dt))
+                cur = tmp/f'{c}.npy'; np.save(cur, np.ascontiguousarray(v if len(first) == len(d) else v[first], dtype=dt))  # no copy when no row repeats
             cur = tmp/'index.npy'; np.save(cur, d[first])
             try: cur = self.dir/name; os.rename(tmp, cur); return cur
             except OSError as e:
@@ -666,7 +666,8 @@ class RowCache:
                     except Exception: self._bad(s)
                 found, vals = self.get(digests)
                 keep = [d for d, f in zip(digests, found) if f]
-                self.put(keep, {c: v[found] for c, v in vals.items()}); new = self.dir/self._name(np.array(keep, dtype='S'))
+                if not found.all(): vals = {c: v[found] for c, v in vals.items()}  # one copy of the rows in memory when every shard is readable
+                self.put(keep, vals); new = self.dir/self._name(np.array(keep, dtype='S'))
                 for s in shards:
                     if s != new: self._retire(s)
             finally: fcntl.flock(fh, fcntl.LOCK_UN)

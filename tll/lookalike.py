@@ -15,7 +15,7 @@ from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces
 from .rerank import Sinkhorn, RERANK_MODES
 
 # %% auto #0
-__all__ = ['FIT_VERSION', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap', 'option',
+__all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap', 'option',
            'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
 
 # %% ../nbs/06b_lookalike.ipynb #23417525
@@ -41,14 +41,15 @@ class Block:
 @dataclass(frozen=True)
 class FeatureSpec:
     "Which views and taps make the fused image vector, and the weight of each block."
-    views: tuple = (View('whole', 'rgb', grid=2), View('center', 'center'), View('zoom', 'zoom', 160))
+    views: tuple = (View('whole', 'rgb', grid=3), View('center', 'center', grid=3), View('zoom', 'zoom', 160))
     taps: tuple = ('stage4', 'stage5', 'stage6', 'stage7', 'head')
     layout_weight: float = 1.4  # weight of the layout blocks (the others weigh 1)
+    layout_taps: tuple = ('stage5', 'stage6', 'stage7')  # the taps (those among `taps`) also pooled over a view's grid
 
     @property
     def blocks(self) -> list[Block]:
         "Every block in fused order: per view, its global taps, then its layout taps."
-        return [Block(v, t, lay) for v in self.views for lay in ((False, True) if v.grid else (False,)) for t in self.taps]
+        return [Block(v, t, lay) for v in self.views for lay in ((False, True) if v.grid else (False,)) for t in self.taps if not lay or t in self.layout_taps]
 
     def weights(self) -> dict: return {b: self.layout_weight for b in self.blocks if b.layout}
 
@@ -81,18 +82,18 @@ def fit_whitener(X, # (n, d) training features
     if route not in (None, 'cov', 'gram'): raise ValueError(f"route must be 'cov', 'gram' or None, got {route!r}")
     cov = route == 'cov' or (route is None and d <= n)
     cen = lambda i, j: X[i, j].astype(np.float64) - mu[j]
-    S = np.zeros((d, d) if cov else (n, n))
-    for b in range(0, n if cov else d, block):
-        B = cen(slice(b, b + block), slice(None)) if cov else cen(slice(None), slice(b, b + block))
-        S += B.T @ B if cov else B @ B.T
-    S /= n; k = min(n_comp, len(S), n)  # the covariance, or for wide features the n x n Gram matrix
     import scipy.linalg  # here, not at import: a warm `tll run` never fits
-    ev, U = scipy.linalg.eigh(S, subset_by_index=[len(S) - k, len(S) - 1], driver='evr', overwrite_a=True, check_finite=False); del S
+    S = np.zeros((d, d) if cov else (n, n), order='F')
+    for b in range(0, n if cov else d, block):  # BLAS syrk: the lower triangle of B.T B (or B B.T), half a matrix product's work
+        B = cen(slice(b, b + block), slice(None)) if cov else cen(slice(None), slice(b, b + block))
+        S = scipy.linalg.blas.dsyrk(1.0, B.T, beta=1.0, c=S, trans=int(not cov), lower=1, overwrite_c=1)
+    S /= n; k = min(n_comp, len(S), n)  # the covariance, or for wide features the n x n Gram matrix
+    ev, U = scipy.linalg.eigh(S, lower=True, subset_by_index=[len(S) - k, len(S) - 1], driver='evr', overwrite_a=True, check_finite=False); del S
     ev = np.maximum(ev[::-1], 1e-12); U = U[:, ::-1]
-    if cov: V = U
-    else:  # the covariance's eigenvectors from the Gram matrix's: Xc.T U / sqrt(n ev)
-        V = np.concatenate([cen(slice(None), slice(b, b + block)).T @ U for b in range(0, d, block)]) / np.sqrt(n * ev)
-    return mu.astype(np.float32), (V * ev**power).astype(np.float32)
+    if cov: return mu.astype(np.float32), (U * ev**power).astype(np.float32)
+    V = np.empty((d, k), np.float32); scale = ev**power / np.sqrt(n * ev)  # the covariance's eigenvectors from the Gram matrix's: Xc.T U / sqrt(n ev)
+    for b in range(0, d, block): V[b:b + block] = (cen(slice(None), slice(b, b + block)).T @ U) * scale  # block by block: float64 only for one block
+    return mu.astype(np.float32), V
 
 def ridge_map(X, Y, # (n, d) paired rows
               lam=3.0 # shrinkage towards the identity
@@ -146,8 +147,12 @@ class LookalikeConfig:
     weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string')
     taps: tuple = option(('stage4', 'stage5', 'stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks (chosen on training folds)',
                          lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head')
-    layout: bool = option(True, 'also the taps pooled over a 2x2 grid of the whole image (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False')
-    layout_weight: float = option(1.4, 'weight of the 2x2-layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0')
+    layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False')
+    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: _int(v, 2, 8), 'an integer from 2 to 8')
+    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or _int(v, 2, 8), '0 or an integer from 2 to 8')
+    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0')
+    layout_taps: tuple = option(('stage5', 'stage6', 'stage7'), 'the taps (those among taps) also pooled over the layout grids (chosen on training folds)',
+                                lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head')
     center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False')
     zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False')
     zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: _int(v, 32, 1024), 'an integer from 32 to 1024')
@@ -166,7 +171,7 @@ class LookalikeConfig:
     folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2')
     rerank: str = option('auto', "Sinkhorn re-ranking: 'auto' (when the tasks have the hand-out's structure), 'on' or 'off'",
                          lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}")
-    rerank_temp: float = option(0.3, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
+    rerank_temp: float = option(0.2, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
                                 lambda v: _num(v) and v > 0, 'a number > 0')
     report_temps: tuple = option((), 'further temperatures scored in the fold table (for choosing rerank_temp; not used by fit)',
                                  lambda v: isinstance(v, (list, tuple)) and all(_num(x) and x > 0 for x in v), 'a list of numbers > 0')
@@ -182,9 +187,9 @@ class LookalikeConfig:
 
     def spec(self) -> FeatureSpec:
         "The feature specification these options declare."
-        views = ((View('whole', 'rgb', grid=2 if self.layout else 0),) + ((View('center', 'center'),) if self.center else ())
+        views = ((View('whole', 'rgb', grid=self.layout_grid if self.layout else 0),) + ((View('center', 'center', grid=self.center_grid if self.layout else 0),) if self.center else ())
                  + ((View('zoom', 'zoom', self.zoom_size),) if self.zoom else ()))
-        return FeatureSpec(views, tuple(self.taps), self.layout_weight)
+        return FeatureSpec(views, tuple(self.taps), self.layout_weight, tuple(self.layout_taps))
 
 # %% ../nbs/06b_lookalike.ipynb #eaf28b48
 def fold_scores(WL, WR, # (n, k) whitened embeddings of the paired training lefts and rights
@@ -208,6 +213,8 @@ def fold_scores(WL, WR, # (n, k) whitened embeddings of the paired training left
 
 # %% ../nbs/06b_lookalike.ipynb #89d10a31
 FIT_VERSION = 'f2'  # part of the fit cache's key: bump when fitting changes
+CHUNK = 512  # images whose raw feature blocks are in memory at once (the default's fused row holds about 17k values)
+def _chunks(paths): return [list(paths[i:i + CHUNK]) for i in range(0, len(paths), CHUNK)]
 
 @lru_cache(maxsize=4)
 def _frozen_backbone(name, weights):
@@ -260,10 +267,11 @@ class LookalikeScorer(Scorer):
         f = cache_root(self.cache)/'fits'/f'lookalike-{self._fit_key(lp, rp)}.npz'
         self.fit_cached_ = f.is_file() and self._load_fit(f)
         if self.fit_cached_: return self
-        L, R = self.features(lp), self.features(rp); LF, RF = self.faces(lp), self.faces(rp)
-        self.means_ = {b: np.concatenate([L[b], R[b]]).mean(0) for b in self.spec.blocks}
-        X = np.empty((2 * n, sum(L[b].shape[1] for b in self.spec.blocks)), np.float32)  # one fused buffer; the raw features dropped
-        self.spec.fuse(L, self.means_, X[:n]); self.spec.fuse(R, self.means_, X[n:]); del L, R
+        LF, RF = self.faces(lp), self.faces(rp); sums = {}
+        for ch in _chunks(lp + rp):  # block means, then one fused buffer: the raw blocks are read a chunk at a time
+            for b, x in self.features(ch).items(): sums[b] = sums.get(b, 0) + x.sum(0, dtype=np.float64)
+        self.means_ = {b: (s / (2 * n)).astype(np.float32) for b, s in sums.items()}
+        X = self.fused(lp + rp)
         self.whitener_ = Whitener(cfg.n_comp, cfg.power).fit(X)
         WL, WR = self.whitener_.transform(X[:n]), self.whitener_.transform(X[n:]); del X
         lams = (cfg.lam,) if cfg.lam is not None else cfg.lam_grid
@@ -284,9 +292,16 @@ class LookalikeScorer(Scorer):
         return self
 
     # -- scoring ------------------------------------------------------------------------------------------
+    def fused(self, paths) -> np.ndarray:
+        "Fused, centred features (n, d) float32 of image files `paths` (`FeatureSpec.fuse` with the fitted block means), read `CHUNK` images at a time."
+        out = np.empty((len(paths), sum(len(m) for m in self.means_.values())), np.float32)
+        for i, ch in enumerate(_chunks(paths)): self.spec.fuse(self.features(ch), self.means_, out[i * CHUNK:i * CHUNK + len(ch)])
+        return out
+
     def whitened(self, paths) -> np.ndarray:
         "Fused, centred and whitened features (n, n_comp) of image files `paths`, L2-normalised: the input of the ridge map."
-        self._check_fitted(); return self.whitener_.transform(self.spec.fuse(self.features(paths), self.means_))
+        self._check_fitted()
+        return np.concatenate([self.whitener_.transform(self.fused(ch)) for ch in _chunks(paths) or [[]]])
 
     def embed(self, paths, side='left') -> np.ndarray:
         "Rows (n, d) for image files `paths` as lefts (queries) or rights (gallery): a left's dot product with a right is their image score, without the face term."

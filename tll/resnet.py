@@ -241,7 +241,7 @@ class FeatureStore:
                  engine='openvino', # 'openvino' (fast) or 'torch' (the reference); see `ENGINES`
                  **variant_kw):
         self.bb, self.variant, self.bs, self.progress, self.grid, self.cache = backbone, variant, bs, progress, int(grid), cache
-        if self.grid < 0 or self.grid > 4: raise TLLError(f"feature grid must be 0..4, got {grid}")
+        if self.grid < 0 or self.grid > 8: raise TLLError(f"feature grid must be 0..8, got {grid}")
         if engine not in ENGINES: raise TLLError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
         self.engine_name = engine
         self.size = tuple(backbone.size) if size is None else tuple(size)
