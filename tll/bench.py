@@ -64,6 +64,7 @@ def benchmark(data=None, # data folder (default: the bundled sample)
             res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
                        run_warm_rss_mib=max(w['rss_mib'] for w in warms))
             res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
+            res['run_warm_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o2'/'submission.csv').read_bytes()  # the cold run's submission against the last warm one's
             print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
                   f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
             q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve(); gal = ds.root.resolve()/'test'/'right'  # a warm search: the runs filled the cache and the fit on all pairs

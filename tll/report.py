@@ -445,6 +445,7 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
     except (OSError, ValueError): return MarkdownText(f"Speed: `{Path(results_dir).name}/{file}` missing (written by `tll bench --json`).")
     fmt = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
     gib, x, rate = (lambda v: f'{v / 1024:.1f} GiB'), (lambda v: f'{v:.1f}x'), (lambda v: f'{v:.0f} images/s')
+    same = {True: 'had the same bytes as', False: 'differed from'}  # measured by `tll bench` (absent from older files)
     base = (f" The same cold run of the code before this speed work ({b['baseline']}), timed in the same session, took "
             f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
     return MarkdownText(
@@ -452,7 +453,7 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
         f"`tll bench --data ../shared/tll-data{' --baseline REV' if b.get('baseline') else ''} --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
         f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
         f"{fmt('run_warm_rss_mib', gib)}); "
-        f"a warm run writes the same bytes as the run that filled the cache.{base} Feature extraction (each image decoded once, "
+        f"the warm run's submission {same.get(b.get('run_warm_same_bytes'), 'was not compared with')} the cold run's.{base} Feature extraction (each image decoded once, "
         f"three views in OpenVINO) ran at {fmt('extract_new_img_s', rate)} against {fmt('extract_torch_img_s', rate)} for the previous "
         f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}. A warm `tll search` of one image over the "
         f"{b.get('search_gallery', '?')} test rights (the default method: embedding, then its face term on the top 100) took {fmt('search_warm_s', _mins)}.")
