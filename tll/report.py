@@ -403,7 +403,7 @@ HEADLINE = [  # the README's results table: label, result file, keys down to its
     dict(what='cosine, EfficientNet-Lite0, background removed (Table III)', file='table3-cosine-efficientnet-lite0-nobg.json',
          report=dict(table='table3', variant='nobg')),
     dict(what='EfficientNet-Lite0 fine-tuned as a Siamese network (stage6 on)', file='table2-finetune-efficientnet-lite0-rgb.json'),
-    dict(what='lookalike (default), no re-ranking, mean of 5 split/foil draws', file='lookalike-ablation.json', keys=('rows', '+ layouts of stage5 to stage7 only, temperature 0.2 (default)')),
+    dict(what='lookalike (default), no re-ranking, mean of 5 split/foil draws', file='lookalike-ablation.json', keys=('rows', '+ InfoNCE refinement of the map (default)')),
     dict(what='lookalike (default), with re-ranking, mean of 5 split/foil draws', file='lookalike-default-seeds.json'),
 ]
 
