@@ -398,11 +398,13 @@ def candidate_tasks(cands: pd.DataFrame) -> Tasks:
 
 # %% ../nbs/00_data.ipynb #f47dfe67
 def truth_rank(scores, truth) -> np.ndarray:
-    "Pessimistic rank (0 = first) of the true candidate in each row of `scores`."
+    "Pessimistic rank (0 = first) of the true candidate in each row of `scores`: ties and NaN scores of other candidates count against it, and a NaN true score ranks last."
     s = np.asarray(scores, dtype=np.float64); truth = np.asarray(truth)
     if s.ndim != 2 or len(s) != len(truth): raise ValueError(f'scores must be (n_tasks, n_cands), got {s.shape} for {len(truth)} tasks')
     st = s[np.arange(len(s)), truth][:, None]
-    return (s >= st).sum(1) - 1
+    r = ((s >= st) | np.isnan(s)).sum(1) - 1
+    r[np.isnan(st[:, 0])] = s.shape[1] - 1
+    return r
 
 def topk_accuracy(scores, truth, k=1) -> float:
     "Fraction of tasks whose true candidate is among the top `k` (ties count as losses)."

@@ -189,14 +189,14 @@ class LookalikeConfig:
     symmetric_map: bool = option(True, 'one ridge map fitted on the training pairs read both ways (left->right and right->left; chosen on training folds)',
                                  lambda v: isinstance(v, bool), 'True or False')
     nce_temp: float|None = option(0.02, 'InfoNCE temperature of the refinement of the ridge map; None: the ridge map as fitted (chosen on training folds)',
-                                  lambda v: v is None or (_num(v) and v > 0), 'None (no refinement) or a number > 0')
-    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: _num(v) and v >= 0, 'a number >= 0')
+                                  lambda v: v is None or (_num(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100')
+    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: _num(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6')
     nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', lambda v: isinstance(v, bool), 'True or False')
     nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: _int(v, 1, 1000), 'an integer from 1 to 1000')
     faces: bool = option(True, 'add the dlib face-identity term', lambda v: isinstance(v, bool), 'True or False')
     face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: _int(v, 0, 3), 'an integer from 0 to 3')
-    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (_num(v) and v >= 0),
-                                     'None (fitted on folds) or a number >= 0')
+    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (_num(v) and 0 <= v <= 1e6),
+                                     'None (fitted on folds) or a number from 0 to 1e6')
     face_grid: tuple = option((0.0, 0.25, 0.5, 0.75, 1.0), 'candidate face weights for the folds',
                               lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_num(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0')
     folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2')
