@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import (VARIANTS, CROPS, center_crop, TLLError, TLLData, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
+from .data import (VARIANTS, CROPS, center_crop, TLLError, TLLData, load_image, atomic_path, cache_root, cache_readonly, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
 
 # %% auto #0
 __all__ = ['REMBG_MODELS', 'NOBG_FILL', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home', 'ensure_rembg_model',
@@ -136,6 +136,7 @@ def nobg_image(path, model='u2netp', cache=None) -> Image.Image:
         except TLLError as e:  # truncated, not an image, a folder: removed, so the new entry can take its name
             warnings.warn(f"{entry}: unreadable cache entry, recomputing ({e})"); remove_entry(entry)
     im = remove_background(load_image(path), model)
+    if cache_readonly(entry): return im  # a read-only cache: not saved
     with atomic_path(entry) as tmp: im.save(tmp, format='PNG')
     return im
 

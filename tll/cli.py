@@ -5,20 +5,28 @@
 # %% ../nbs/08_cli.ipynb #220e920c
 from __future__ import annotations
 import argparse, json, os, platform, signal, sys, time
+from pathlib import Path
 from contextlib import contextmanager
 import numpy as np
 from . import __version__
 from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,
-                      atomic_files, file_digest, writable_folder, writable_file, cache_root, display_name, min_pairs, stage)
+                      atomic_files, file_digest, writable_folder, writable_file, cache_root, cache_readonly, display_name, min_pairs, stage)
 from .methods import METHODS, DEFAULT_METHOD, get_method, check_options, make_method, method_options, parse_options
-from .rerank import RERANK_MODES
+from .rerank import RERANK_MODES, confidences
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'blame_options', 'check_seed', 'run', 'main']
+__all__ = ['SEED_MAX', 'cache_note', 'blame_options', 'check_seed', 'run', 'main']
 
 # %% ../nbs/08_cli.ipynb #0753cd93
 def _log(msg, quiet):
     if not quiet: print(msg, file=sys.stderr, flush=True)
+
+def cache_note(cache=None) -> Path:
+    "The cache folder (`cache_root`); where it cannot be written, one line on stderr says that it is used read-only."
+    root = cache_root(cache)
+    if why := cache_readonly(root):
+        print(f"tll: note: {display_name(root)}: the cache folder cannot be written ({why}); what it holds is used, nothing new will be saved", file=sys.stderr, flush=True)
+    return root
 
 @contextmanager
 def blame_options(method, options):
@@ -40,8 +48,10 @@ def check_seed(seed) -> int:
 
 def run(data=None, out='out', method=None, seed=0, options=None,
         rerank=None, # the method's re-ranking stage: 'auto' (where the tasks allow it), 'on', 'off'; None: the method's own setting
-        cache=None, progress=True, quiet=False) -> dict:
-    "Fit `method` on the training pairs of `data`, measure it on its own validation split, write the submission."
+        cache=None, progress=True, quiet=False,
+        as_json=False # print the summary as JSON on stdout (else: the validation figures and the files written, as lines)
+       ) -> dict:
+    "Fit `method` on the training pairs of `data`, measure it on its own validation split, write the submission; returns the metrics (also in `OUT/metrics.json`). The result goes to stdout, progress to stderr."
     t_all = time.time()
     method, seed, options = method or DEFAULT_METHOD, check_seed(seed), dict(options or {})
     if method not in METHODS: get_method(method)  # an unknown name fails first, without importing anything
@@ -52,7 +62,7 @@ def run(data=None, out='out', method=None, seed=0, options=None,
         raise TLLError(f"{ds.root/'train.csv'}: {len(ds.pairs)} pairs; tll run needs at least {min_pairs()} "
                        f"(its 20% validation split must hold 20 pairs for 20-candidate tasks)")
     out = writable_folder(out, 'output folder')  # then every place we will write
-    writable_folder(cache_root(cache), 'cache folder')
+    cache_note(cache)  # a cache that cannot be written is used read-only
     if rerank is None: rerank = options.get('rerank')  # `-o rerank=` of a method with its own stage is the switch too (`--rerank` wins)
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **{k: v for k, v in options.items() if k != 'rerank'})
     m = make()  # then a bad option
@@ -60,9 +70,13 @@ def run(data=None, out='out', method=None, seed=0, options=None,
     with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting
     prep['seconds'] = time.time() - t
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
-    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, quiet, t_all, prep)
+    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, quiet, t_all, prep, as_json)
 
-def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None):
+def _say(msg, as_json):
+    "A line of the result, on stdout (held back when the result is printed as JSON)."
+    if not as_json: print(msg, flush=True)
+
+def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None, as_json=False):
     "The work of `run`, on checked input."
     np.random.seed(seed)
     try: import torch; torch.manual_seed(seed)
@@ -74,20 +88,21 @@ def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None):
     with stage('fit on the training split'): t = time.time(); m.fit(ds, trn); times['fit_train_split'] = time.time() - t
     with stage('validation'): t = time.time(); vd = m.scored(ds, vt, 'train'); times['score_valid'] = time.time() - t
     raw, val_acc = accuracies(vd.raw, vt.truth), accuracies(vd.scores, vt.truth)
-    _log(f"validation ({len(val)} tasks of {vt.cands.shape[1]}): top-1 {val_acc['top1']:.3f}  top-2 {val_acc['top2']:.3f}"
-         + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if vd.reranked else ''), quiet)
+    _say(f"validation ({len(val)} tasks of {vt.cands.shape[1]}): top-1 {val_acc['top1']:.3f}  top-2 {val_acc['top2']:.3f}"
+         + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if vd.reranked else ''), as_json)
     with stage('refit on all pairs'): t = time.time(); mf = make().fit(ds, ds.pairs); times['fit_all'] = time.time() - t
     with stage('test'): t = time.time(); td = mf.scored(ds, tt, 'test'); ts = td.scores; times['score_test'] = time.time() - t
     times['total'] = time.time() - t_all
     metrics = dict(method=method, options=options, seed=seed, data=str(ds.root), n_pairs=len(ds.pairs), n_train=len(trn), n_valid=len(val),
                    split=f'8:2 of train.csv, seed {seed}', valid=val_acc, valid_before_rerank=raw, rerank=dict(mode=m.reranker.mode, temp=m.reranker.temp, valid=vd.reranked, test=td.reranked),
                    n_test=len(tt), prepare=prep or {}, seconds=times, python=platform.python_version())
-    sub = submission_table(tt, ts, out/'submission.csv')
+    sub = submission_table(tt, confidences(ts, td.reranked, mf.reranker.temp), out/'submission.csv')  # confidences in [0, 1], as the hand-out's sample
     with atomic_files([out/'submission.csv', out/'metrics.json']) as (f_sub, f_met):
-        sub.to_csv(f_sub, index=False, float_format='%.6f')
+        sub.to_csv(f_sub, index=False, float_format='%.9g')  # 9 significant digits: each row keeps the order of its scores
         metrics['submission_blake2b'] = file_digest(f_sub, 32)  # ties this metrics.json to its submission.csv
         f_met.write_text(to_json(metrics))
-    _log(f"wrote {out/'submission.csv'} ({len(tt)} rows) and {out/'metrics.json'} in {times['total']:.1f}s", quiet)
+    _say(f"wrote {out/'submission.csv'} ({len(tt)} rows) and {out/'metrics.json'} in {times['total']:.1f}s", as_json)
+    if as_json: print(to_json(dict(metrics, submission=str(out/'submission.csv'), metrics_file=str(out/'metrics.json'))), end='', flush=True)
     return metrics
 
 # %% ../nbs/08_cli.ipynb #fcd85782
@@ -114,7 +129,8 @@ def _parser():
     r.add_argument('-o', '--option', action='append', default=[], metavar='KEY=VALUE', help="method option, e.g. -o epochs=5 (repeatable; `tll methods NAME` lists them)")
     r.add_argument('--rerank', choices=RERANK_MODES, default=None, help="the method's Sinkhorn re-ranking over the candidate graph (default auto: where the structure allows)")
     r.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
-    r.add_argument('--quiet', action='store_true', help='no progress output')
+    r.add_argument('--quiet', action='store_true', help='no progress output (the result is still printed)')
+    r.add_argument('--json', action='store_true', help='print the result (validation figures, options, files written) as JSON on stdout')
     m = cmd('methods', 'list the methods, or the options of one')
     m.add_argument('name', nargs='?', default=None, help='a method whose options (with defaults) to list')
     m.add_argument('--json', action='store_true', help='print JSON instead of text')
@@ -142,7 +158,41 @@ def _parser():
     g.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     g.add_argument('--which', action='append', default=None, help="a table ('table1'..'table4') or a result name; repeatable (default: all)")
     g.add_argument('--redo', action='store_true', help='rerun results that already exist')
+    c = cmd('cache', 'show what the cache folder holds by kind, or prune it by age or to a size')
+    c.add_argument('action', nargs='?', choices=('show', 'prune'), default='show', help='show (default) or prune')
+    c.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
+    c.add_argument('--older-than', default=None, metavar='AGE', help='prune: remove entries last written longer ago than AGE (e.g. 30d, 12h, 2w)')
+    c.add_argument('--max-size', default=None, metavar='SIZE', help='prune: then remove the oldest entries until the cache holds at most SIZE (e.g. 500M, 2G)')
+    c.add_argument('--dry-run', action='store_true', help='prune: only say what would be removed')
+    c.add_argument('--json', action='store_true', help='print JSON instead of text')
     return p
+
+def _human(n) -> str:
+    "A byte count as people read it (1024-based)."
+    for u in ('B', 'KiB', 'MiB', 'GiB'):
+        if n < 1024 or u == 'GiB': return f'{n:.0f} {u}' if u == 'B' else f'{n:.1f} {u}'
+        n /= 1024
+
+def _cache(action='show', cache=None, older_than=None, max_size=None, dry_run=False, as_json=False):
+    "`tll cache`: what the cache folder holds by kind, or prune it."
+    from tll.cache import cache_summary, prune_cache, parse_age, parse_size, cache_entries
+    if action == 'show' and (older_than or max_size or dry_run): raise TLLError("--older-than, --max-size and --dry-run belong to `tll cache prune`")
+    age, size = (parse_age(older_than) if older_than else None), (parse_size(max_size) if max_size else None)
+    root = cache_root(cache); why = cache_readonly(root)
+    if action == 'prune':
+        gone = prune_cache(root, age, size, dry_run); left = cache_entries(root)
+        res = dict(cache=str(root), dry_run=dry_run, removed=len(gone), removed_bytes=sum(e.bytes for e in gone),
+                   remaining=len(left) - (len(gone) if dry_run else 0), remaining_bytes=sum(e.bytes for e in left) - (sum(e.bytes for e in gone) if dry_run else 0))
+        if as_json: print(json.dumps(res, indent=2)); return
+        print(f"{'would remove' if dry_run else 'removed'} {res['removed']} entries ({_human(res['removed_bytes'])}) from {display_name(root)}; "
+              f"{res['remaining']} entries ({_human(res['remaining_bytes'])}) {'would ' if dry_run else ''}remain")
+        return
+    s = cache_summary(root)
+    if as_json: print(json.dumps(dict(cache=str(root), read_only=why, kinds=s.to_dict('records')), indent=2)); return
+    print(f"cache folder {display_name(root)}" + (f" (read-only: {why})" if why else ''))
+    if s.empty: print('  empty'); return
+    print(f"  {'kind':10s} {'entries':>8s} {'size':>11s} {'oldest':>9s} {'newest':>9s}")
+    for r in s.itertuples(): print(f"  {r.kind:10s} {r.entries:8d} {_human(r.bytes):>11s} {r.oldest:7.1f} d {r.newest:7.1f} d")
 
 def _methods(name=None, as_json=False):
     "Print the methods (`*` the default), or one method's options with their defaults."
@@ -172,9 +222,10 @@ def main(argv=None):
     old = signal.signal(signal.SIGTERM, _on_sigterm) if argv is None else None
     try:
         if a.cmd == 'run':
-            run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet)
+            run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet, as_json=a.json)
         elif a.cmd == 'search':
             from tll.search import search  # imported only when asked for
+            cache_note(a.cache)
             search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json)
         elif a.cmd == 'bench':
             from tll.bench import benchmark  # imported only when asked for
@@ -185,6 +236,7 @@ def main(argv=None):
             writable_folder(a.results, 'results folder')
             print(reproduce(a.data, a.results, a.cache, which=a.which, redo=a.redo).to_string())
         elif a.cmd == 'methods': _methods(a.name, a.json)
+        elif a.cmd == 'cache': _cache(a.action, a.cache, a.older_than, a.max_size, a.dry_run, a.json)
         else: p.print_help(); return 2
         sys.stdout.flush()  # a reader that left (`| head`) shows up here, not as a message at interpreter exit
     except TLLError as e:

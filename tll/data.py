@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #487a0a7f
 from __future__ import annotations
-import csv, ctypes, errno, fcntl, hashlib, json, os, secrets, shutil, sys, time, unicodedata, warnings
+import csv, ctypes, io, math, errno, fcntl, hashlib, json, os, secrets, shutil, sys, time, unicodedata, warnings
 from contextlib import contextmanager, ExitStack
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -12,16 +12,17 @@ from typing import NamedTuple
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'LOADER_VERSION', 'VARIANTS', 'CROPS', 'CAND_COLS', 'IMAGE_EXTS', 'TLLError',
-           'sample_path', 'stage', 'altstack_kept', 'progress', 'atomic_files', 'atomic_path', 'to_json', 'write_json',
-           'load_image', 'check_image', 'center_crop', 'TLLData', 'check_images', 'split_pairs', 'min_pairs', 'Tasks',
-           'make_tasks', 'candidate_tasks', 'truth_rank', 'topk_accuracy', 'accuracies', 'task_rows', 'Scored',
-           'Scorer', 'evaluate', 'submission_table', 'write_submission', 'validate_submission', 'writable_folder',
-           'writable_file', 'as_path', 'cache_root', 'file_digest', 'remove_entry', 'display_name', 'RowCache',
-           'result_name', 'RunRecord', 'record_run', 'record_not_run']
+__all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'JPEG_MAX_PIXELS', 'WORK_PIXELS', 'LOADER_VERSION', 'VARIANTS', 'CROPS',
+           'CAND_COLS', 'IMAGE_EXTS', 'TLLError', 'sample_path', 'stage', 'altstack_kept', 'progress', 'atomic_files',
+           'atomic_path', 'to_json', 'write_json', 'load_image', 'check_image', 'center_crop', 'TLLData',
+           'check_images', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks', 'candidate_tasks', 'truth_rank',
+           'topk_accuracy', 'accuracies', 'task_rows', 'Scored', 'Scorer', 'evaluate', 'submission_table',
+           'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path', 'cache_root',
+           'cache_readonly', 'scratch_file', 'file_digest', 'remove_entry', 'display_name', 'RowCache', 'result_name',
+           'RunRecord', 'record_run', 'record_not_run']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -138,8 +139,10 @@ def _json_default(o):
     raise TypeError(f'not JSON serialisable: {type(o)}')
 
 # %% ../nbs/00_data.ipynb #2f782c73
-MAX_PIXELS = 64_000_000  # a 200x245 hand-out image has 49k; anything past this is refused as a decompression bomb
-LOADER_VERSION = 'L2'  # L2: EXIF orientation applied, numeric modes scaled by range; part of every image-derived cache key
+MAX_PIXELS = 64_000_000  # formats decoded whole (PNG, TIFF, WebP, ...): past this a file is refused as a decompression bomb
+JPEG_MAX_PIXELS = 1 << 30  # JPEGs, decoded at a reduced scale: 1074 megapixels, five times a 200-megapixel phone photo
+WORK_PIXELS = 1 << 24  # every image is worked on at no more than 16.8 megapixels (4096x4096); a hand-out image has 49k
+LOADER_VERSION = 'L3'  # L3: images past WORK_PIXELS reduced; L2: EXIF orientation applied, numeric modes scaled by range; part of every image-derived cache key
 _NUMERIC = ('I', 'I;16', 'I;16L', 'I;16B', 'I;16N', 'I;16S', 'I;32', 'F')
 
 def _numeric_to_l(im: Image.Image, path) -> Image.Image:
@@ -165,18 +168,29 @@ def _upright(im: Image.Image) -> Image.Image:
     except Exception: return im  # unreadable EXIF block: the pixels are still fine
     return ImageOps.exif_transpose(im) if o in (2, 3, 4, 5, 6, 7, 8) else im
 
+def _open_any(path: Path) -> Image.Image:
+    "`Image.open`, with Pillow's size check left to `_opened`: a JPEG past Pillow's bomb limit is opened by its own plugin (no pixels are read yet)."
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore', Image.DecompressionBombWarning)
+        try: return Image.open(path)
+        except Image.DecompressionBombError:
+            with open(path, 'rb') as f: jpeg = f.read(3) == b'\xff\xd8\xff'
+            if not jpeg: raise
+            return JpegImagePlugin.JpegImageFile(path)
+
+def _limit(im: Image.Image) -> int:
+    return JPEG_MAX_PIXELS if isinstance(im, JpegImagePlugin.JpegImageFile) else MAX_PIXELS
+
 @contextmanager
 def _opened(path):
     "The image file `path` opened by PIL (pixels not yet decoded), its size checked; any failure inside the block is one `TLLError` naming the file."
     if not path.exists(): raise TLLError(f"{path}: image file not found")
     if path.is_file() and path.stat().st_size == 0: raise TLLError(f"{path}: empty file (0 bytes)")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('error', Image.DecompressionBombWarning)
-            with Image.open(path) as im:
-                if im.width * im.height > MAX_PIXELS:
-                    raise TLLError(f"{path}: image too large ({im.width}x{im.height} pixels, limit {MAX_PIXELS:,}); refusing a possible decompression bomb")
-                yield im
+        with _open_any(path) as im:
+            if im.width * im.height > _limit(im):
+                raise TLLError(f"{path}: image too large ({im.width}x{im.height} pixels, limit {_limit(im):,} for {im.format or 'this format'}); refusing a possible decompression bomb")
+            yield im
     except TLLError: raise
     except UnidentifiedImageError: raise TLLError(f"{path}: not an image file (PIL cannot identify it)") from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -185,10 +199,22 @@ def _opened(path):
     except (OSError, SyntaxError, ValueError) as e:
         raise TLLError(f"{path}: unreadable or truncated image ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
 
+def _reduced_decode(im: Image.Image):
+    "Ask a JPEG past `WORK_PIXELS` to decode at 1/2, 1/4 or 1/8 scale (libjpeg's DCT scaling, `Image.draft`): the least reduction that fits."
+    n = im.width * im.height
+    if n <= WORK_PIXELS or not isinstance(im, JpegImagePlugin.JpegImageFile): return
+    r = next((r for r in (2, 4, 8) if n / (r * r) <= WORK_PIXELS), 8)
+    im.draft(None, (im.width // r, im.height // r))
+
+def _work_size(im: Image.Image) -> Image.Image:
+    "`im` reduced by a whole factor (box filter) if it still has more than `WORK_PIXELS`."
+    n = im.width * im.height
+    return im.reduce(math.ceil(math.sqrt(n / WORK_PIXELS))) if n > WORK_PIXELS else im
+
 def load_image(path, size=None) -> Image.Image:
     "Open `path` as an upright RGB image, resized to `size` (w, h) if given; `TLLError` naming the file if it cannot be read."
     path = Path(path)
-    with _opened(path) as im: im.load(); im = _to_rgb(_upright(im), path)
+    with _opened(path) as im: _reduced_decode(im); im.load(); im = _work_size(_to_rgb(_upright(im), path))
     if size is not None and im.size != tuple(size): im = im.resize(tuple(size), Image.BILINEAR)
     return im
 
@@ -206,40 +232,57 @@ def center_crop(im, keep=0.7):
     return im.crop((dx, dy, w - dx, h - dy))
 
 # %% ../nbs/00_data.ipynb #bcbe2ff4
-def _check_fields(path: Path):
-    "Every non-blank line of CSV `path` has as many fields as its header: `TLLError` naming the first row that does not."
-    try:
-        with open(path, newline='', encoding='utf-8-sig') as f:
-            rd = csv.reader(f); header = next(rd, None)
-            if header is None: return
-            for row in rd:
-                if row and len(row) != len(header):
-                    extra = ' (a trailing comma?)' if len(row) == len(header) + 1 and row[-1].strip() == '' else ''
-                    raise TLLError(f"{path}: row {rd.line_num}: {len(row)} fields where the header has {len(header)}{extra}")
-    except (csv.Error, UnicodeDecodeError) as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
+class _CSV(NamedTuple):
+    "A CSV file's text as spreadsheets save it: the separator, and how many lines come before the header (a `sep=` line)."
+    text: str; sep: str; skip: int
+
+def _csv_text(path: Path) -> _CSV:
+    "Read CSV `path` in the dialects spreadsheets write: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's 'Unicode text'), an Excel `sep=X` first line, and `,` `;` or tab as the separator; `TLLError` naming the file otherwise."
+    try: raw = path.read_bytes()
     except IsADirectoryError: raise TLLError(f"{path}: is a folder, not a CSV file") from None
     except OSError as e: raise TLLError(f"{path}: cannot read file ({_os_reason(e)})") from None
+    try: text = raw.decode('utf-16') if raw[:2] in (b'\xff\xfe', b'\xfe\xff') else raw.decode('utf-8-sig')
+    except UnicodeDecodeError as e: raise TLLError(f"{path}: not a readable CSV (not UTF-8 text: {str(e).splitlines()[0]}); save it as 'CSV UTF-8'") from None
+    first, _, rest = text.partition('\n'); skip = 0
+    if first.strip().lower().startswith('sep=') and len(first.strip()) == 5:  # Excel's separator line: it only names the separator
+        sep, text, skip = first.strip()[4], rest, 1
+    else:
+        head = first.strip(); sep = ',' if ',' in head or not head else ';' if ';' in head else '\t' if '\t' in head else ','
+    return _CSV(text, sep, skip)
 
-def _read_csv(path: Path, required: list[str]) -> pd.DataFrame:
-    _check_fields(path)
-    try: df = pd.read_csv(path, dtype=str, keep_default_na=False, skipinitialspace=True, index_col=False, encoding='utf-8-sig')
-    except pd.errors.EmptyDataError: raise TLLError(f"{path}: empty file, expected columns {','.join(required)}") from None
-    except (pd.errors.ParserError, UnicodeDecodeError) as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
+def _check_fields(path: Path, src: _CSV):
+    "Every non-blank line of CSV `src` (read from `path`) has as many fields as its header: `TLLError` naming the first row that does not."
+    try:
+        rd = csv.reader(io.StringIO(src.text, newline=''), delimiter=src.sep); header = next(rd, None)
+        if header is None: return
+        for row in rd:
+            if row and len(row) != len(header):
+                extra = ' (a trailing comma?)' if len(row) == len(header) + 1 and row[-1].strip() == '' else ''
+                raise TLLError(f"{path}: row {rd.line_num + src.skip}: {len(row)} fields where the header has {len(header)}{extra}")
+    except csv.Error as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
+
+def _read_csv(path: Path, required: list[str] | None = None) -> pd.DataFrame:
+    "CSV `path` (any dialect `_csv_text` reads) with the `required` columns (default: `left` and every `c<i>` column), stripped and checked: blanks, duplicate lefts, no rows."
+    src = _csv_text(path); _check_fields(path, src)
+    try: df = pd.read_csv(io.StringIO(src.text), sep=src.sep, dtype=str, keep_default_na=False, skipinitialspace=True, index_col=False)
+    except pd.errors.EmptyDataError: raise TLLError(f"{path}: empty file, expected columns {','.join(required or ['left', 'c0..c19'])}") from None
+    except pd.errors.ParserError as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
     df.columns = [str(c).strip() for c in df.columns]
+    required = required or _cand_cols(path, list(df.columns))
     missing = [c for c in required if c not in df.columns]
     if missing:
         raise TLLError(f"{path}: missing column(s) {','.join(missing)}; found {','.join(df.columns) or 'none'}, expected {','.join(required)}")
     df = df[required].apply(lambda s: s.str.strip())
-    blank = df.eq('')
+    blank = df.eq(''); row = lambda r: r + 2 + src.skip  # the file's line of data row r
     if blank.values.any():
         r, c = np.argwhere(blank.values)[0]
         n = int(blank.values.sum())
-        raise TLLError(f"{path}: row {r+2}: empty cell in column '{required[c]}'" + (f" (and {n-1} more empty cells)" if n > 1 else ''))
+        raise TLLError(f"{path}: row {row(r)}: empty cell in column '{required[c]}'" + (f" (and {n-1} more empty cells)" if n > 1 else ''))
     if len(df) == 0: raise TLLError(f"{path}: no rows")
     dup = df['left'].duplicated()
     if dup.any():
         r = int(np.flatnonzero(dup.values)[0]); first = int(np.flatnonzero(df['left'].eq(df['left'].iloc[r]).values)[0])
-        raise TLLError(f"{path}: row {r+2}: duplicate left '{df['left'].iloc[r]}' (first at row {first+2})")
+        raise TLLError(f"{path}: row {row(r)}: duplicate left '{df['left'].iloc[r]}' (first at row {row(first)})")
     return df.reset_index(drop=True)
 
 # %% ../nbs/00_data.ipynb #362ae601
@@ -247,6 +290,13 @@ CAND_COLS = [f'c{i}' for i in range(N_CANDS)]
 IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')  # image file suffixes, matched without case
 
 def _nfc(s: str) -> str: return unicodedata.normalize('NFC', s)
+
+def _cand_cols(path, header) -> list[str]:
+    "The candidate table's columns, `left,c0..c19`; `TLLError` if `header` has fewer candidate columns."
+    cs = [h for h in header if h.startswith('c') and h[1:].isdigit()]
+    if header and 'left' in header and len(cs) < N_CANDS:
+        raise TLLError(f"{path}: candidate list shorter than {N_CANDS}: found {len(cs)} candidate column(s) ({','.join(cs) or 'none'}), expected c0..c{N_CANDS-1}")
+    return ['left'] + CAND_COLS
 
 def _index_folder(folder: Path) -> tuple[dict, dict]:
     "Image files of `folder` by NFC-normalised stem ({stem: [names]}), and the other files by stem."
@@ -258,6 +308,19 @@ def _index_folder(folder: Path) -> tuple[dict, dict]:
         stem, suf = os.path.splitext(n)
         (imgs if suf.lower() in IMAGE_EXTS else other).setdefault(_nfc(stem), []).append(n)
     return imgs, other
+
+def _is_layout(p: Path) -> bool:
+    return (p/'train.csv').is_file() or (p/'test_candidates.csv').is_file()
+
+def _layout_hint(root: Path) -> str:
+    "Where the hand-out layout is, if `root` is the folder around it (up to two levels) or a folder inside it (`train/`, `test/left/`): '; ... pass ... instead', else ''."
+    up = [a for a in (root.parent, root.parent.parent) if a != root and _is_layout(a) and root.name in ('train', 'test', 'left', 'right')]
+    if up: return f"; {root} is inside the data folder: pass {up[0]} instead"
+    kids = lambda p: sorted(q for q in p.iterdir() if q.is_dir() and not q.name.startswith(('.', '__MACOSX'))) if p.is_dir() else []
+    try: found = [q for q in kids(root) if _is_layout(q)] or [g for q in kids(root) for g in kids(q) if _is_layout(g)]
+    except OSError: return ''
+    if not found: return ''
+    return f"; the hand-out layout is one level down: pass {found[0]} instead" if found[0].parent == root else f"; the hand-out layout is further down: pass {found[0]} instead" + (f" (or one of {len(found)} such folders)" if len(found) > 1 else '')
 
 @dataclass
 class TLLData:
@@ -277,20 +340,11 @@ class TLLData:
         self = cls(root)
         tr, te = root/'train.csv', root/'test_candidates.csv'
         if tr.exists(): self.pairs = _read_csv(tr, ['left', 'right'])
-        elif need_train: raise TLLError(f"{tr}: not found (a data folder needs train.csv with columns left,right)")
-        if te.exists(): self.candidates = _read_csv(te, self._cand_cols(te))
-        elif need_test: raise TLLError(f"{te}: not found (needed to write a submission)")
+        elif need_train: raise TLLError(f"{tr}: not found" + (_layout_hint(root) or " (a data folder needs train.csv with columns left,right)"))
+        if te.exists(): self.candidates = _read_csv(te)
+        elif need_test: raise TLLError(f"{te}: not found" + (_layout_hint(root) or " (needed to write a submission)"))
         self._check_files()
         return self
-
-    @staticmethod
-    def _cand_cols(path):
-        with open(path, newline='', encoding='utf-8-sig', errors='replace') as f: header = next(csv.reader(f), [])
-        header = [h.strip() for h in header]
-        cs = [h for h in header if h.startswith('c') and h[1:].isdigit()]
-        if header and 'left' in header and len(cs) < N_CANDS:
-            raise TLLError(f"{path}: candidate list shorter than {N_CANDS}: found {len(cs)} candidate column(s) ({','.join(cs) or 'none'}), expected c0..c{N_CANDS-1}")
-        return ['left'] + CAND_COLS
 
     def path(self, split, side, id) -> Path:
         "Path of image `id` on `side` ('left'/'right') of `split` ('train'/'test'): the file `load` found for it, else `<id>.jpg`."
@@ -515,8 +569,10 @@ def as_path(p) -> Path:
     "`p` as a `Path`, without re-parsing one that already is (a warm run handles tens of thousands)."
     return p if isinstance(p, Path) else Path(p)
 
+_READ_ONLY: dict = {}  # cache folder -> why it cannot be written: it is then used read-only (see `cache_readonly`)
+
 def cache_root(cache=None) -> Path:
-    "Folder for on-disk caches: `cache` if given, else `$TLL_CACHE`, else `~/.cache/tll`; created if missing, `TLLError` if unusable."
+    "Folder for on-disk caches: `cache` if given, else `$TLL_CACHE`, else `~/.cache/tll`; created if missing. One that cannot be written (a read-only mount, no permission) is used read-only (`cache_readonly`); `TLLError` if it is a file or lies under one."
     if cache is not None: p, src = Path(cache).expanduser(), 'cache folder'
     elif os.environ.get('TLL_CACHE'): p, src = Path(os.environ['TLL_CACHE']).expanduser(), 'cache folder (TLL_CACHE)'
     else:
@@ -525,11 +581,32 @@ def cache_root(cache=None) -> Path:
             raise TLLError(f"HOME ({home or 'unset'}) is not an existing folder, so the default cache ~/.cache/tll cannot be used; set TLL_CACHE or pass --cache DIR")
         p, src = Path(home)/'.cache'/'tll', 'cache folder'
     if p.exists() and not p.is_dir(): raise TLLError(f"{p}: {src} is a file, not a folder")
-    if not p.is_dir():
-        writable_folder(p, src)
-        try: p.mkdir(parents=True, exist_ok=True)
-        except OSError as e: raise TLLError(f"{p}: cannot create the {src} ({_os_reason(e)})") from None
+    if p in _READ_ONLY: return p
+    a = p
+    while not a.exists() and a.parent != a: a = a.parent
+    if not a.is_dir(): raise TLLError(f"{p}: cannot use as the {src}: {a} is a file, not a folder")
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+        tmp = p/f'.tll-probe-{secrets.token_hex(4)}'; os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)); os.remove(tmp)
+    except OSError as e:
+        if e.errno not in (errno.EROFS, errno.EACCES, errno.EPERM): raise TLLError(f"{p}: cannot create the {src} ({_os_reason(e)})") from None
+        _READ_ONLY[p] = _os_reason(e)
     return p
+
+def cache_readonly(path) -> str | None:
+    "Why `path` lies in a cache folder that cannot be written (so nothing is saved there), or None where it can."
+    path = Path(path)
+    return next((why for root, why in _READ_ONLY.items() if path == root or root in path.parents), None)
+
+_SCRATCH: list = []
+
+def scratch_file(name) -> Path:
+    "A path named `name` in this process's private temporary folder (removed at exit): where a file the cache cannot hold is written instead."
+    if not _SCRATCH:
+        import atexit, tempfile
+        _SCRATCH.append(Path(tempfile.mkdtemp(prefix='tll-')))
+        atexit.register(shutil.rmtree, _SCRATCH[0], True)
+    return _SCRATCH[0]/name
 
 _DIGESTS: dict = {}  # (path, inode, size, mtime, ctime) -> digest: each file is hashed once per process
 
@@ -552,6 +629,8 @@ def display_name(path) -> str:
     return os.fsencode(str(path)).decode('utf-8', 'backslashreplace')
 
 # %% ../nbs/00_data.ipynb #e46fb38e
+_IN_MEMORY: dict = {}  # folder -> [(digests, {column: rows})]: what a read-only cache would have published
+
 class RowCache:
     "Fixed-shape rows keyed by content digest, stored as memory-mappable shards under `folder` (see above)."
     def __init__(self, folder, # one folder per kind of row (e.g. a backbone, view and loader)
@@ -608,9 +687,9 @@ class RowCache:
     def _get(self, digests, cols):
         d = np.array(digests, dtype='S'); found = np.zeros(len(d), bool)
         out = {c: np.zeros((len(d), *self.columns[c][0]), self.columns[c][1]) for c in cols}
-        for shard in self.shards():
+        for shard in self.shards() + _IN_MEMORY.get(self.dir, []):
             if found.all(): break
-            got = self._open(shard, cols)
+            got = shard if isinstance(shard, tuple) else self._open(shard, cols)
             if got is None: return None
             if got == 'bad': self._bad(shard); continue
             idx, arrs = got
@@ -637,6 +716,8 @@ class RowCache:
            ) -> Path | None:
         "Publish the rows as one shard (written aside, then renamed into place); returns it, or None if an identical one exists."
         if set(values) != set(self.columns): raise ValueError(f"put needs columns {sorted(self.columns)}, got {sorted(values)}")
+        if cache_readonly(self.dir):  # a read-only cache: the rows are kept in this process's memory instead
+            _IN_MEMORY.setdefault(self.dir, []).append((d[first], {c: np.array(values[c])[first] for c in self.columns})); return None
         d = np.array(digests, dtype='S'); _, first = np.unique(d, return_index=True); first = np.sort(first)
         name = self._name(d)
         tmp = cur = self.dir/f'.tmp-{secrets.token_hex(6)}'
@@ -656,7 +737,7 @@ class RowCache:
 
     def compact(self):
         "Merge every shard into one (under an `flock` on the folder), so a warm read opens one file per column."
-        if len(self.shards()) < 2: return
+        if len(self.shards()) < 2 or cache_readonly(self.dir): return
         with open(self.dir/'.lock', 'a') as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:

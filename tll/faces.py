@@ -15,7 +15,7 @@ import pandas as pd
 import dlib
 import torch, torch.nn as nn, torch.nn.functional as F
 from fastcore.basics import store_attr
-from .data import TLLError, TLLData, Tasks, Scorer, task_rows, load_image, atomic_path, cache_root, file_digest, LOADER_VERSION, RowCache, altstack_kept, as_path
+from .data import TLLError, TLLData, Tasks, Scorer, task_rows, load_image, atomic_path, cache_root, cache_readonly, scratch_file, file_digest, LOADER_VERSION, RowCache, altstack_kept, as_path
 from .data import progress as progress_iter
 
 # %% auto #0
@@ -402,6 +402,8 @@ def rec_onnx(cache=None) -> Path:
     src = face_model_path(REC_FILE)
     f = cache_root(cache)/'models'/f'dlib-rec-{file_digest(src, 8)}-{REC_EXPORT}.onnx'
     if f.is_file(): return f
+    if cache_readonly(f): f = scratch_file(f.name)  # a read-only cache: exported for this process only
+    if f.is_file(): return f
     import io, warnings
     from contextlib import redirect_stderr
     f.parent.mkdir(parents=True, exist_ok=True)
@@ -427,7 +429,11 @@ def describe(chips, # (k, 150, 150, 3) uint8 aligned face chips (`dlib.get_face_
     chips = np.asarray(chips, np.uint8).reshape(-1, 150, 150, 3); cfg = cfg or FaceConfig()
     if not len(chips): return np.zeros((0, 128), np.float32)
     if cfg.rec == 'dlib': return np.array([np.array(v) for v in face_model('rec').compute_face_descriptor(list(chips), cfg.jitter)], np.float32)
-    m = _rec_model(str(rec_onnx(cache))); out = []
+    try: m = _rec_model(str(rec_onnx(cache)))
+    except RuntimeError:  # removed between the check and the read (`tll cache prune` beside this run): exported again
+        if rec_onnx(cache).exists(): raise
+        m = _rec_model(str(rec_onnx(cache)))
+    out = []
     for i in range(0, len(chips), REC_BATCH):
         b = chips[i:i + REC_BATCH].astype(np.float32); k = len(b)
         if k < REC_BATCH: b = np.concatenate([b, np.zeros((REC_BATCH - k, 150, 150, 3), np.float32)])

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 import numpy as np
 import pandas as pd
-from .data import TLLError, TLLData, Tasks, Scorer, Scored, make_tasks, accuracies, task_rows, cache_root, file_digest, atomic_path, check_images, remove_entry
+from .data import TLLError, TLLData, Tasks, Scorer, Scored, make_tasks, accuracies, task_rows, cache_root, cache_readonly, file_digest, atomic_path, check_images, remove_entry
 from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse, image_paths
 from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces
 from .rerank import Sinkhorn, RERANK_MODES
@@ -396,6 +396,7 @@ class LookalikeScorer(Scorer):
         if self.faces_: arrs['face_mean'] = self.faces_.mean_
         meta = dict(lam_=self.lam_, face_weight_=self.face_weight_, folds_used_=self.folds_used_,
                     fold_table_=None if self.fold_table_ is None else self.fold_table_.to_dict('list'))
+        if cache_readonly(f): return  # a read-only cache: the fit is not saved
         f.parent.mkdir(parents=True, exist_ok=True)
         with atomic_path(f, suffix='.npz') as tmp: np.savez(tmp, meta=np.array(json.dumps(meta)), **arrs)
 

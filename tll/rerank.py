@@ -8,7 +8,7 @@ import numpy as np
 from .data import TLLError, Tasks, Scorer, Scored, task_rows
 
 # %% auto #0
-__all__ = ['RERANK_MODES', 'can_rerank', 'sinkhorn_rerank', 'Sinkhorn', 'Reranked']
+__all__ = ['RERANK_MODES', 'can_rerank', 'sinkhorn_rerank', 'Sinkhorn', 'Reranked', 'confidences']
 
 # %% ../nbs/06a_rerank.ipynb #e596e10e
 def can_rerank(tasks: Tasks) -> bool:
@@ -66,3 +66,14 @@ class Reranked(Scorer):
     def scored(self, data, tasks, split) -> Scored:
         raw = self.scorer.score(data, tasks, split); return Scored(*self.reranker(tasks, raw), raw)
     def score(self, data, tasks, split) -> np.ndarray: return self.scored(data, tasks, split).scores
+
+# %% ../nbs/06a_rerank.ipynb #bbcfbcbc
+def confidences(scores, # (n_tasks, n_cands) scores as the method ranks them
+                reranked: bool, # whether they are Sinkhorn's log-probabilities (`Scored.reranked`)
+                temp=0.5 # the re-ranking stage's temperature, for scores it did not re-rank
+               ) -> np.ndarray:
+    "Per-candidate confidences in [0, 1], (n_tasks, n_cands), ordered in each row as `scores` are: Sinkhorn's probabilities, else a row softmax of the standardised scores at `temp`."
+    s = np.asarray(scores, dtype=np.float64)
+    if reranked: return np.exp(s)
+    Z = (s - s.mean()) / (s.std() + 1e-12) / temp
+    return np.exp(Z - _lse(Z, 1)[:, None])

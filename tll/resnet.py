@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
-from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, file_digest, progress,
+from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, cache_readonly, scratch_file, file_digest, progress,
                    LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows, VARIANTS, CROPS, center_crop)
 
 # %% auto #0
@@ -182,6 +182,8 @@ def export_onnx(bb: Backbone, size, grid=0, cache=None) -> Path:
     "The ONNX file of `bb` with its pooling at input `size` (w, h), exported once into `cache_root()/models/`."
     f = cache_root(cache)/'models'/f"{bb.key_at(size)}-g{grid}-{EXPORT_VERSION}.onnx".replace(' ', '').replace('(', '').replace(')', '').replace(',', 'x')
     if f.is_file(): return f
+    if cache_readonly(f): f = scratch_file(f.name)  # a read-only cache: exported for this process only
+    if f.is_file(): return f
     f.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO(); net = Pooled(bb, grid).eval()
     with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
@@ -198,7 +200,11 @@ class OpenVINOEngine:
                 ):
         import openvino as ov
         self.keys, self.size = Pooled(bb, grid).keys, tuple(size)
-        core = ov.Core(); m = core.read_model(str(export_onnx(bb, size, grid, cache)))
+        core = ov.Core(); f = export_onnx(bb, size, grid, cache)
+        try: m = core.read_model(str(f))
+        except RuntimeError:  # removed between the check and the read (`tll cache prune` beside this run): exported again
+            if f.exists(): raise
+            m = core.read_model(str(export_onnx(bb, size, grid, cache)))
         m.reshape([1, 3, self.size[1], self.size[0]])  # a static shape: one compiled shape only (see `tll.faces` on mixing batch sizes)
         try:
             with altstack_kept(): self.model = core.compile_model(m, 'CPU', {'PERFORMANCE_HINT': 'THROUGHPUT', 'INFERENCE_PRECISION_HINT': precision})
