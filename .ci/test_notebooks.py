@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 from nbdev.test import test_nb as run_nb  # renamed: pytest would collect a name starting with test_
 
+if os.environ.get('TLL_DATA'):  # the notebooks run in nbs/: a relative path is meant from where the command was typed
+    os.environ['TLL_DATA'] = str(Path(os.environ['TLL_DATA']).expanduser().resolve())
+
 NBS = sorted(p for p in (Path(__file__).resolve().parent.parent/'nbs').glob('[0-9]*.ipynb'))
 
 @pytest.mark.parametrize('nb', NBS, ids=[p.stem for p in NBS])
