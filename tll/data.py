@@ -638,6 +638,7 @@ class RowCache:
                 ):
         self.dir = Path(folder); self.columns = {k: (tuple(s), np.dtype(d)) for k, (s, d) in columns.items()}
         self.n_bad = 0  # shards found damaged and removed
+        self.in_memory = False  # also keep the rows `put` publishes in this process's memory (set by a reader whose rows vanished: the cache pruned beside it)
         self._sweep()
 
     def _sweep(self, max_age=3600):
@@ -689,7 +690,7 @@ class RowCache:
         out = {c: np.zeros((len(d), *self.columns[c][0]), self.columns[c][1]) for c in cols}
         for shard in self.shards() + _IN_MEMORY.get(self.dir, []):
             if found.all(): break
-            got = shard if isinstance(shard, tuple) else self._open(shard, cols)
+            got = (shard[0], {c: shard[1][c] for c in cols}) if isinstance(shard, tuple) else self._open(shard, cols)
             if got is None: return None
             if got == 'bad': self._bad(shard); continue
             idx, arrs = got
@@ -716,9 +717,11 @@ class RowCache:
            ) -> Path | None:
         "Publish the rows as one shard (written aside, then renamed into place); returns it, or None if an identical one exists."
         if set(values) != set(self.columns): raise ValueError(f"put needs columns {sorted(self.columns)}, got {sorted(values)}")
-        if cache_readonly(self.dir):  # a read-only cache: the rows are kept in this process's memory instead
-            _IN_MEMORY.setdefault(self.dir, []).append((d[first], {c: np.array(values[c])[first] for c in self.columns})); return None
         d = np.array(digests, dtype='S'); _, first = np.unique(d, return_index=True); first = np.sort(first)
+        ro = cache_readonly(self.dir)
+        if self.in_memory or ro:  # kept in this process's memory (instead of published, on a read-only cache)
+            _IN_MEMORY.setdefault(self.dir, []).append((d[first], {c: np.array(values[c])[first] for c in self.columns}))
+            if ro: return None
         name = self._name(d)
         tmp = cur = self.dir/f'.tmp-{secrets.token_hex(6)}'
         try:

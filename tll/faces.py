@@ -534,6 +534,7 @@ def image_faces(paths, # image files
         found, _ = rc.get(digests, [])
         todo = list(dict.fromkeys(p for p, f in zip(paths, found) if not f))
         if attempt == 0: face_counts['cached'] += len(set(d for d, f in zip(digests, found) if f))
+        else: rc.in_memory = True  # rows that vanished (a cache pruned beside this run) are kept here too
         if todo: _extract_missing(todo, cfg, cache, rc, progress, n_workers, chunk)
         found, v = rc.get(digests)
         if found.all(): break

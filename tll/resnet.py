@@ -287,7 +287,8 @@ class FeatureStore:
         keys = list(self.keys if keys is None else keys)
         if bad := [k for k in keys if k not in self.keys]: raise TLLError(f"feature keys {bad} not stored by this FeatureStore; it has {self.keys}")
         paths = [as_path(p) for p in paths]; digests = list(digests) if digests is not None else [file_digest(p) for p in paths]
-        for _ in range(3):  # a shard found damaged only when its values are read: computed again
+        for attempt in range(3):  # a shard found damaged only when its values are read: computed again
+            if attempt: self.rows.in_memory = True  # rows that vanished (a cache pruned beside this run) are kept here too
             extract([self], paths, self.progress, digests=digests)
             found, vals = self.rows.get(digests, keys)
             if found.all(): break

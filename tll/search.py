@@ -131,7 +131,7 @@ def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=
     if not files: raise TLLError(f"{gallery}: the gallery holds only the query itself")
     m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress, check=files)
     S, I = rank(m, [query], files, k)
-    res = pd.DataFrame({'path': [str(files[i]) for i in I[0]], 'score': S[0].astype(float)})
+    res = pd.DataFrame({'path': pd.Series([str(files[i]) for i in I[0]], dtype=object), 'score': S[0].astype(float)})  # object: a file name that is not UTF-8 (surrogates) cannot be an Arrow string
     if figure is not None: save_figure(query, res, figure)
     if as_json:
         print(json.dumps(dict(query=display_name(query), n_gallery=len(files), embedding=desc, figure=None if figure is None else display_name(figure),
