@@ -4,11 +4,11 @@
 
 # %% ../nbs/00a_cache.ipynb #a6e6e8a4
 from __future__ import annotations
-import fcntl, os, re, secrets, time
+import fcntl, re, time
 from dataclasses import dataclass
 from pathlib import Path
 import pandas as pd
-from .data import TLLError, cache_root, cache_readonly, remove_entry
+from .data import TLLError, cache_readonly, remove_entry, retire
 
 # %% auto #0
 __all__ = ['KINDS', 'Entry', 'cache_entries', 'cache_summary', 'parse_size', 'parse_age', 'prune_cache']
@@ -75,16 +75,12 @@ def parse_age(s) -> float:
 
 # %% ../nbs/00a_cache.ipynb #0f6401af
 def _remove(e: Entry):
-    "Remove one entry: a shard renamed away under its folder's lock (as `RowCache.compact` locks), then deleted."
+    "Remove one entry: a shard retired as `RowCache` retires one, under the folder lock `RowCache.compact` takes."
     if not e.path.is_dir(): return remove_entry(e.path)
     with open(e.path.parent/'.lock', 'a') as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            gone = e.path.parent/f'.tmp-{secrets.token_hex(6)}'
-            try: os.rename(e.path, gone)
-            except OSError: return
+        try: retire(e.path)
         finally: fcntl.flock(fh, fcntl.LOCK_UN)
-    remove_entry(gone)
 
 def prune_cache(root, older_than=None, # seconds: entries last written longer ago are removed
                 max_bytes=None, # then the oldest entries until the folder holds at most this many bytes

@@ -21,8 +21,8 @@ __all__ = ['SAMPLE', 'N_CANDS', 'MAX_PIXELS', 'JPEG_MAX_PIXELS', 'WORK_PIXELS', 
            'check_images', 'split_pairs', 'min_pairs', 'Tasks', 'make_tasks', 'candidate_tasks', 'truth_rank',
            'topk_accuracy', 'accuracies', 'task_rows', 'Scored', 'Scorer', 'evaluate', 'submission_table',
            'write_submission', 'validate_submission', 'writable_folder', 'writable_file', 'as_path', 'cache_root',
-           'cache_readonly', 'scratch_file', 'file_digest', 'remove_entry', 'display_name', 'RowCache', 'result_name',
-           'RunRecord', 'record_run', 'record_not_run']
+           'cache_readonly', 'scratch_file', 'file_digest', 'retire', 'remove_entry', 'display_name', 'RowCache',
+           'result_name', 'RunRecord', 'record_run', 'record_not_run']
 
 # %% ../nbs/00_data.ipynb #d1e76c16
 class TLLError(Exception):
@@ -537,21 +537,26 @@ def validate_submission(path, candidates: pd.DataFrame) -> pd.DataFrame:
     return sub
 
 # %% ../nbs/00_data.ipynb #14297a66
+def _nearest_existing(p: Path) -> Path:
+    "`p` or its nearest ancestor that exists."
+    while not p.exists() and p.parent != p: p = p.parent
+    return p
+
+def _probe(folder: Path):
+    "Create and remove a probe file in `folder`: `OSError` if it cannot be written."
+    tmp = folder/f'.tll-probe-{secrets.token_hex(4)}'
+    os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)); os.remove(tmp)
+
 def writable_folder(path, what='output folder', create=False) -> Path:
     "Check that folder `path` exists or can be made and can be written, creating it only if `create`; `TLLError` otherwise."
-    p = Path(path).expanduser(); a = p
-    while not a.exists():
-        if a.parent == a: break
-        a = a.parent
+    p = Path(path).expanduser(); a = _nearest_existing(p)
     if not a.is_dir():
         raise TLLError(f"{p}: cannot use as the {what}: {a} is a file, not a folder" if a != p else f"{p}: {what} is a file, not a folder")
     if create:
         try: p.mkdir(parents=True, exist_ok=True)
         except OSError as e: raise TLLError(f"{p}: cannot create the {what} ({_os_reason(e)})") from None
         a = p
-    try:
-        tmp = a/f'.tll-probe-{secrets.token_hex(4)}'
-        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)); os.remove(tmp)
+    try: _probe(a)
     except OSError as e: raise TLLError(f"{p}: cannot write the {what} there ({_os_reason(e)})") from None
     return p
 
@@ -559,9 +564,7 @@ def writable_file(path, what='output file') -> Path:
     "Check that file `path` can be written (its folder writable, the path not a folder); creates nothing."
     p = Path(path).expanduser()
     if p.is_dir(): raise TLLError(f"{p}: {what} is a folder")
-    a = p.parent
-    while not a.exists() and a.parent != a: a = a.parent
-    if not a.is_dir(): raise TLLError(f"{p}: cannot use as the {what}: {a} is a file, not a folder")
+    if not (a := _nearest_existing(p.parent)).is_dir(): raise TLLError(f"{p}: cannot use as the {what}: {a} is a file, not a folder")
     writable_folder(p.parent, what)
     return p
 
@@ -582,12 +585,8 @@ def cache_root(cache=None) -> Path:
         p, src = Path(home)/'.cache'/'tll', 'cache folder'
     if p.exists() and not p.is_dir(): raise TLLError(f"{p}: {src} is a file, not a folder")
     if p in _READ_ONLY: return p
-    a = p
-    while not a.exists() and a.parent != a: a = a.parent
-    if not a.is_dir(): raise TLLError(f"{p}: cannot use as the {src}: {a} is a file, not a folder")
-    try:
-        p.mkdir(parents=True, exist_ok=True)
-        tmp = p/f'.tll-probe-{secrets.token_hex(4)}'; os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)); os.remove(tmp)
+    if not (a := _nearest_existing(p)).is_dir(): raise TLLError(f"{p}: cannot use as the {src}: {a} is a file, not a folder")
+    try: p.mkdir(parents=True, exist_ok=True); _probe(p)
     except OSError as e:
         if e.errno not in (errno.EROFS, errno.EACCES, errno.EPERM): raise TLLError(f"{p}: cannot create the {src} ({_os_reason(e)})") from None
         _READ_ONLY[p] = _os_reason(e)
@@ -617,6 +616,13 @@ def file_digest(path, n=16) -> str:
         if key not in _DIGESTS: _DIGESTS[key] = hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError as e: raise TLLError(f"{path}: cannot read file ({e.strerror or type(e).__name__})") from None
     return _DIGESTS[key][:n]
+
+def retire(path):
+    "Remove the cache entry `path` (a shard folder or a file) so that no reader sees part of it: renamed out of sight beside it (atomic), then deleted; never raises."
+    p = Path(path); gone = p.parent/f'.tmp-{secrets.token_hex(6)}'
+    try: os.rename(p, gone)
+    except OSError: gone = p  # already gone, or not ours to rename: removed in place
+    remove_entry(gone)
 
 def remove_entry(path):
     "Remove a bad cache entry `path` (a file, or a folder where a file should be) so a new entry can take its name; never raises."
@@ -668,12 +674,7 @@ class RowCache:
     def _bad(self, shard):
         self.n_bad += 1; self._retire(shard)
 
-    def _retire(self, shard):
-        "Remove `shard`: first renamed out of sight (atomic), so a reader sees the whole shard or none of it, then deleted."
-        gone = self.dir/f'.tmp-{secrets.token_hex(6)}'
-        try: os.rename(shard, gone)
-        except OSError: gone = shard  # already gone, or not ours to rename: removed in place
-        remove_entry(gone)
+    def _retire(self, shard): retire(shard)  # a reader sees the whole shard or none of it
 
     def get(self, digests, # (n,) content digests (str), repeats allowed
             cols=None # columns wanted (default: all)

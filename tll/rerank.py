@@ -27,10 +27,13 @@ def _col_lse(Z, col, n_cols):
     m = np.full(n_cols, -np.inf); np.maximum.at(m, c, z); m = np.where(np.isfinite(m), m, 0)
     return m + np.log(np.bincount(c, weights=np.exp(z - m[c]), minlength=n_cols))
 
+def _standardised(scores, temp) -> np.ndarray:
+    "Scores in z-units of their own spread, divided by the temperature `temp`."
+    s = np.asarray(scores, dtype=np.float64); return (s - s.mean()) / (s.std() + 1e-12) / temp
+
 def sinkhorn_rerank(tasks: Tasks, scores, temp=0.5, iters=30) -> np.ndarray:
     "Log-probabilities (n_tasks, n_cands) after Sinkhorn normalisation of the candidate graph at temperature `temp`."
-    s = np.asarray(scores, dtype=np.float64)
-    Z = (s - s.mean()) / (s.std() + 1e-12) / temp
+    Z = _standardised(scores, temp)
     rights = tasks.rights; col = task_rows(tasks, tasks.lefts, rights)[1]
     for _ in range(iters):  # on the (n_tasks, n_cands) entries only: the other entries of the left x right matrix are -inf
         Z = Z - _col_lse(Z, col, len(rights))[col]
@@ -73,7 +76,6 @@ def confidences(scores, # (n_tasks, n_cands) scores as the method ranks them
                 temp=0.5 # the re-ranking stage's temperature, for scores it did not re-rank
                ) -> np.ndarray:
     "Per-candidate confidences in [0, 1], (n_tasks, n_cands), ordered in each row as `scores` are: Sinkhorn's probabilities, else a row softmax of the standardised scores at `temp`."
-    s = np.asarray(scores, dtype=np.float64)
-    if reranked: return np.exp(s)
-    Z = (s - s.mean()) / (s.std() + 1e-12) / temp
+    if reranked: return np.exp(np.asarray(scores, dtype=np.float64))
+    Z = _standardised(scores, temp)
     return np.exp(Z - _lse(Z, 1)[:, None])
