@@ -144,6 +144,17 @@ def _parser():
     s.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     s.add_argument('--json', action='store_true', help='print the matches as JSON instead of tab-separated lines')
     s.add_argument('--quiet', action='store_true', help='no progress output')
+    s.add_argument('--index', default=None, metavar='INDEX', help='search this index (built by tll index) instead of a gallery folder')
+    s.add_argument('--no-recursive', action='store_true', help="rank only the images at the top of --gallery, not those in its subfolders")
+    x = cmd('index', 'build or update the index of a gallery (folders of images) for tll search --index')
+    x.add_argument('gallery', nargs='+', metavar='GALLERY', help='folder(s) of images; subfolders are walked')
+    x.add_argument('--out', default='tll-index', metavar='INDEX', help='the index folder, created or updated (default tll-index)')
+    x.add_argument('--data', default=None, help="data folder whose pairs fit the method (default: the bundled sample; on an update, the index's own fit)")
+    x.add_argument('--engine', default='local', choices=['local', 'ray'], help='extraction in this process, or with Ray Data (RAY_ADDRESS joins a cluster)')
+    x.add_argument('--no-recursive', action='store_true', help='index only the images at the top of each folder')
+    x.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
+    x.add_argument('--json', action='store_true', help='print the counts as JSON')
+    x.add_argument('--quiet', action='store_true', help='no progress output')
     b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run and warm tll search times, peak memory')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     b.add_argument('--n-images', type=int, default=256, help='images timed for the per-stage figures (default 256)')
@@ -152,6 +163,7 @@ def _parser():
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
     b.add_argument('--baseline', default=None, metavar='REV', help='a git revision of this repository (e.g. ca802f4) or another checkout of tll: its cold tll run is timed too')
     b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
+    b.add_argument('--index', action='store_true', help="time the gallery index instead: build local against ray, query exact against faiss at 2k/100k/1M rows, an update, a warm tll search --index")
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     g.add_argument('--results', default='results', help='folder of result files (default: results)')
@@ -224,12 +236,25 @@ def main(argv=None):
         if a.cmd == 'run':
             run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet, as_json=a.json)
         elif a.cmd == 'search':
-            from tll.search import search  # imported only when asked for
             cache_note(a.cache)
-            search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json)
+            if a.index:
+                from tll.index import search_index  # no method, no torch: the index holds what a query needs
+                search_index(a.image, a.index, a.k, cache=a.cache, figure=a.figure, quiet=a.quiet, as_json=a.json)
+            else:
+                from tll.search import search  # imported only when asked for
+                search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json, recursive=not a.no_recursive)
+        elif a.cmd == 'index':
+            from tll.index import build_index, report_build
+            cache_note(a.cache)
+            r = build_index(a.gallery, a.out, a.data, a.engine, recursive=not a.no_recursive, cache=a.cache, progress=not a.quiet, quiet=a.quiet)
+            if a.json: print(json.dumps(r, indent=2))
+            report_build(r, quiet=a.json)
         elif a.cmd == 'bench':
-            from tll.bench import benchmark  # imported only when asked for
             if a.json: writable_file(a.json, 'JSON file')
+            if a.index:
+                from tll.index import bench_index
+                bench_index(a.data, out=a.json, cache=a.cache); return 0
+            from tll.bench import benchmark  # imported only when asked for
             benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
         elif a.cmd == 'reproduce':
             from tll.report import reproduce  # imported only when asked for

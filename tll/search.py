@@ -4,23 +4,28 @@
 
 # %% ../nbs/07a_search.ipynb #da39481f
 from __future__ import annotations
-import json, time
+import json, os, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, Scorer, load_image, check_images, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
+from .data import (TLLError, TLLData, Scorer, load_image, check_image, check_images, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
                       IMAGE_EXTS, writable_file, display_name)
 from .methods import DEFAULT_METHOD, get_method, make_scorer
 
 # %% auto #0
 __all__ = ['RESCORE_TOP', 'FAISS_MIN', 'FIGURE_EXTS', 'embedder', 'topk', 'rank', 'truth_ranks', 'recalls', 'retrieval',
-           'default_gallery', 'gallery_files', 'search', 'save_figure']
+           'default_gallery', 'gallery_files', 'readable', 'report_skipped', 'search', 'save_figure']
 
 # %% ../nbs/07a_search.ipynb #e2d8020e
 RESCORE_TOP = 100  # gallery images per query re-scored with the method's full score (`pair_scores`)
 
+def _check(m, check, skipped):
+    if skipped is None: check_images(m.uncached(list(check)))
+    else: skipped += readable(m.uncached(list(check)))[1]
+
 def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=True,
              check=(), # image files to decode first where the method's caches lack them (a bad one stops before any fitting)
+             skipped=None, # a list: bad files of `check` are appended to it as (path, reason) instead of stopping
              **options) -> tuple[Scorer, str]:
     "`method` (default: the default method) fitted on `pairs` of `data` (default: the bundled sample), and a description of what ranks."
     name = method or DEFAULT_METHOD
@@ -29,10 +34,10 @@ def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=Tr
     pairs = data.pairs if pairs is None else pairs
     where = f"fitted on {len(pairs)} pairs of {data.root}"
     if callable(getattr(cls, 'embed', None)):
-        m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options); check_images(m.uncached(list(check)))
+        m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options); _check(m, check, skipped)
         m.fit(data, pairs); what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if callable(getattr(m, 'pair_scores', None)) else '')
         return m, f"{name}: {what} ({where})"
-    m = make_scorer('cosine', seed=seed, cache=cache, progress=progress); check_images(m.uncached(list(check))); m.fit(data, pairs)
+    m = make_scorer('cosine', seed=seed, cache=cache, progress=progress); _check(m, check, skipped); m.fit(data, pairs)
     return m, f"method '{name}' cannot embed single images; using cosine instead: fused, centred EfficientNet-Lite0 features ({where})"
 
 # %% ../nbs/07a_search.ipynb #c8fcddbd
@@ -106,19 +111,38 @@ def default_gallery() -> list[Path]:
     "The bundled sample's right images (train and test)."
     s = sample_path(); return [s/'train'/'right', s/'test'/'right']
 
-def gallery_files(gallery) -> list[Path]:
-    "Image files (by extension) directly inside folder(s) `gallery`, sorted; `TLLError` if none."
+def gallery_files(gallery, recursive=False # also the images in subfolders (hidden ones left out), walked in sorted order
+                 ) -> list[Path]:
+    "Image files (by extension) inside folder(s) `gallery`, sorted; `TLLError` if none."
     folders = [Path(g) for g in (gallery if isinstance(gallery, (list, tuple)) else [gallery])]
     files = []
     for g in folders:
         if not g.exists(): raise TLLError(f"{g}: gallery folder not found")
         if not g.is_dir(): raise TLLError(f"{g}: gallery must be a folder of images")
-        files += sorted(p for p in g.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.'))
+        ok = lambda p: p.is_file() and p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.')
+        if not recursive: files += sorted(p for p in g.iterdir() if ok(p)); continue
+        for d, sub, names in os.walk(g):  # symlinked folders are not followed (no cycles)
+            sub[:] = sorted(x for x in sub if not x.startswith('.')); files += sorted(p for p in (Path(d)/n for n in names) if ok(p))
     if not files: raise TLLError(f"{', '.join(map(str, folders))}: no image files ({'/'.join(IMAGE_EXTS)}) in the gallery")
     return files
 
+def readable(paths, decode=True # decode the pixels (`load_image`), or read the headers only (`check_image`)
+            ) -> tuple[list, list]:
+    "Split image files into those that can be read and [(path, reason)] for the others, with `load_image`'s one-line reason."
+    ok, bad = [], []
+    for p in paths:
+        try: (load_image if decode else check_image)(p); ok.append(p)
+        except TLLError as e: bad.append((p, str(e).removeprefix(f'{p}: ')))
+    return ok, bad
+
+def report_skipped(skipped):
+    "List the gallery files left out because they cannot be read, each with its reason, on stderr."
+    if skipped: print(f"tll: {len(skipped)} file(s) skipped, cannot be read:", file=sys.stderr)
+    for p, why in skipped: print(f"  {display_name(p)}: {why}", file=sys.stderr)
+
 def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=None, seed=0, progress=False, quiet=False,
-           as_json=False # print the matches as JSON (rank, score, path) instead of tab-separated lines
+           as_json=False, # print the matches as JSON (rank, score, path) instead of tab-separated lines
+           recursive=True # also the images in the gallery's subfolders
           ) -> pd.DataFrame:
     "Rank the images in `gallery` by look-alikeness to image `query`; print and return the top `k` (path, score)."
     query = Path(query)
@@ -127,19 +151,24 @@ def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=
         raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
     if figure is not None: writable_file(figure, 'figure')  # a figure we cannot write fails before any work
     load_image(query)                                   # a bad query fails here, before any work
-    files = [p for p in gallery_files(default_gallery() if gallery is None else gallery) if p.resolve() != query.resolve()]
+    files = [p for p in gallery_files(default_gallery() if gallery is None else gallery, recursive) if p.resolve() != query.resolve()]
     if not files: raise TLLError(f"{gallery}: the gallery holds only the query itself")
-    m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress, check=files)
+    files, skipped = readable(files, decode=False)  # a file that is no image is left out (and listed at the end), not the end of the search
+    m, desc = embedder(method, data, cache=cache, seed=seed, progress=progress, check=files, skipped=skipped)  # and one whose pixels do not decode
+    files = [p for p in files if p not in {q for q, _ in skipped}]
+    if not files: raise TLLError(f"{gallery}: no readable image in the gallery ({len(skipped)} skipped: {display_name(skipped[0][0])}: {skipped[0][1]})")
     S, I = rank(m, [query], files, k)
     res = pd.DataFrame({'path': pd.Series([str(files[i]) for i in I[0]], dtype=object), 'score': S[0].astype(float)})  # object: a file name that is not UTF-8 (surrogates) cannot be an Arrow string
     if figure is not None: save_figure(query, res, figure)
     if as_json:
         print(json.dumps(dict(query=display_name(query), n_gallery=len(files), embedding=desc, figure=None if figure is None else display_name(figure),
+                              skipped=[[display_name(p), why] for p, why in skipped],
                               matches=[dict(rank=i + 1, score=round(float(s), 6), path=display_name(p)) for i, (p, s) in enumerate(zip(res.path, res.score))]), indent=2))
     elif not quiet:
         print(f"# {len(files)} images ranked by look-alikeness to {display_name(query)} with {desc}")
         for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
+    report_skipped(skipped)
     return res
 
 def save_figure(query, res: pd.DataFrame, path, size=2.2) -> Path:
