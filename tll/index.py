@@ -12,10 +12,10 @@ from .data import (TLLError, RowCache, CROPS, atomic_path, cache_root, center_cr
 from .search import RESCORE_TOP, gallery_files, readable
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'EXACT_MAX', 'HNSW_MAX', 'HNSW_EF', 'IVF_PROBE', 'ENGINES', 'freeze', 'Extractor',
-           'face_score', 'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current', 'GalleryIndex',
-           'ray_init', 'build_index', 'report_build', 'report_skipped', 'search_index', 'synthetic_rows',
-           'bench_queries', 'bench_index']
+__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'EXACT_MAX', 'ANN_SHORTLIST', 'ENGINES', 'TRIED', 'freeze', 'Extractor', 'face_score',
+           'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current', 'GalleryIndex', 'ray_init',
+           'build_index', 'report_build', 'report_skipped', 'search_index', 'synthetic_rows', 'bench_queries',
+           'bench_index']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i1'  # bump when the index layout changes
@@ -106,10 +106,11 @@ class Extractor:
         "The faces of one decoded RGB image as `tll.faces.image_faces` finds them: (count, (max_faces, 128) float32 descriptors, zero-padded)."
         F = self.recipe['faces']; k = F['max_faces']; D = np.zeros((k, 128), np.float32)
         if self._dlib is None:
-            import dlib; self._dlib = dlib, dlib.get_frontal_face_detector(), dlib.shape_predictor(F['landmarks'])
+            import dlib; self._dlib = [dlib, dlib.get_frontal_face_detector(), None]
         dlib, det, sp = self._dlib; a = np.ascontiguousarray(np.asarray(im, dtype=np.uint8))
         rects = sorted(det.run(a, F['upsample'], F['threshold'])[0], key=lambda r: -r.area())[:k]
         if not rects: return 0, D
+        if sp is None: sp = self._dlib[2] = dlib.shape_predictor(F['landmarks'])  # 0.7 s to read: only once a face is found
         sh = dlib.full_object_detections()
         for r in rects: sh.append(sp(a, r))
         chips = np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)); n = len(rects)
@@ -146,24 +147,24 @@ def face_score(qn, qd, # the query's face count and (k, 128) descriptors
     return np.where(np.asarray(gn) > 0, S, 0).astype(np.float32)
 
 # %% ../nbs/07c_index.ipynb #7e768bb9
-EXACT_MAX = 20_000   # up to this many rows the index is searched exactly (one matrix product); above, by faiss
-HNSW_MAX = 200_000   # faiss HNSW up to this many rows; above, IVF with 8-bit scalar quantisation (memory)
-HNSW_EF = 128        # HNSW efSearch
-IVF_PROBE = 64       # IVF nprobe
+EXACT_MAX = 100_000    # up to this many rows the index is searched exactly (one matrix product); above, by faiss
+ANN_SHORTLIST = 2000   # candidates faiss proposes per query, re-scored exactly from the float rows
 
-def faiss_spec(n: int) -> str:
-    "The faiss index (a `faiss.index_factory` string) for `n` rows: HNSW up to `HNSW_MAX`, else IVF (about sqrt(n) lists, a power of 2) over 8-bit scalar-quantised rows."
-    return 'HNSW32,Flat' if n <= HNSW_MAX else f'IVF{2 ** int(round(np.log2(np.sqrt(n))))},SQ8'
+def faiss_spec(n: int, # rows
+               width: int # row width
+              ) -> str:
+    "The faiss index (a `faiss.index_factory` string) for `n` rows of `width`: product quantisation with 4-bit codes of each 4 dimensions, scanned with SIMD (`PQ{width/4}x4fs`); 8-bit scalar quantisation where `width` is not a multiple of 4."
+    return f'PQ{width // 4}x4fs' if width % 4 == 0 else 'SQ8'
 
 def _faiss():
     try: import faiss; return faiss
     except ImportError: raise TLLError(f"an index of more than {EXACT_MAX} images is searched with faiss, which is not installed: pip install 'tll[faiss]'") from None
 
 def build_faiss(E, # (n, d) float32 rows
-                spec=None, # a factory string (default `faiss_spec(n)`)
+                spec=None, # a factory string (default `faiss_spec(n, d)`)
                 train_max=131_072, seed=0):
-    "A faiss inner-product index over rows `E` (IVF trained on at most `train_max` rows drawn with `seed`)."
-    faiss = _faiss(); E = np.ascontiguousarray(E, np.float32); spec = spec or faiss_spec(len(E))
+    "A faiss inner-product index over rows `E` (n, d), its quantiser trained on at most `train_max` rows drawn with `seed`."
+    faiss = _faiss(); E = np.ascontiguousarray(E, np.float32); spec = spec or faiss_spec(*E.shape)
     ix = faiss.index_factory(E.shape[1], spec, faiss.METRIC_INNER_PRODUCT)
     if not ix.is_trained:
         t = E if len(E) <= train_max else E[np.sort(np.random.default_rng(seed).choice(len(E), train_max, replace=False))]
@@ -172,11 +173,10 @@ def build_faiss(E, # (n, d) float32 rows
     return ix
 
 def faiss_search(ix, Q, k, E=None, # the float rows `ix` holds: its candidates are re-scored exactly from them
-                 shortlist=RESCORE_TOP) -> tuple[np.ndarray, np.ndarray]:
-    "Top-`k` (scores, rows) of queries `Q` (n, d) in faiss index `ix` (`HNSW_EF` / `IVF_PROBE`), its best `max(k, shortlist)` re-scored exactly from `E`; rows -1 where fewer were found."
-    faiss = _faiss(); Q = np.ascontiguousarray(Q, np.float32)
-    p = faiss.SearchParametersHNSW(efSearch=max(HNSW_EF, k)) if 'HNSW' in type(ix).__name__ else faiss.SearchParametersIVF(nprobe=IVF_PROBE)
-    S, I = ix.search(Q, max(k, shortlist) if E is not None else k, params=p)
+                 shortlist=ANN_SHORTLIST) -> tuple[np.ndarray, np.ndarray]:
+    "Top-`k` (scores, rows) of queries `Q` (n, d) in faiss index `ix`, its best `max(k, shortlist)` re-scored exactly from `E`; rows -1 where fewer were found."
+    Q = np.ascontiguousarray(Q, np.float32)
+    S, I = ix.search(Q, min(max(k, shortlist), ix.ntotal) if E is not None else k)
     if E is not None:
         S = np.where(I >= 0, np.einsum('nd,nkd->nk', Q, np.asarray(E[np.maximum(I, 0).ravel()]).reshape(*I.shape, -1)), -np.inf).astype(np.float32)
         o = np.argsort(-S, axis=1, kind='stable')[:, :k]; S, I = np.take_along_axis(S, o, 1), np.take_along_axis(I, o, 1)
@@ -253,7 +253,7 @@ def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
         np.save(tmp/'paths.npy', np.array([os.fsencode(str(p)) for p in paths], dtype='S') if paths else np.zeros(0, 'S1'))
         np.save(tmp/'digests.npy', np.array(digests, dtype='S') if digests else np.zeros(0, 'S1')); np.save(tmp/'stats.npy', np.array(stats, np.int64).reshape(-1, 2))
         for c in ('emb', 'fn', 'fdesc'): np.save(tmp/f'{c}.npy', v[c])
-        meta['search'] = 'exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths))
+        meta['search'] = 'exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width'])
         if len(paths) > EXACT_MAX: _faiss().write_index(build_faiss(v['emb']), str(tmp/'faiss.index'))
         write_json(tmp/'meta.json', dict(meta, format=INDEX_FORMAT, model=model.name, fit=recipe['fit'], n=len(paths)))
         gen = out/f'g-{time.strftime("%Y%m%d%H%M%S")}-{secrets.token_hex(3)}'; os.rename(tmp, gen)
@@ -385,7 +385,7 @@ def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors
                        dict(skipped=[[display_name(p), why] for p, why in skipped], engine=engine))
         rows.compact()
     else: gen = prev.gen
-    res = dict(counts, index=str(out), generation=gen.name, search='exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths)), engine=engine,
+    res = dict(counts, index=str(out), generation=gen.name, search='exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width']), engine=engine,
                fit=recipe['fit'], skipped_files=[[display_name(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
     return res
 
@@ -453,14 +453,23 @@ def _latency(f, Q, reps) -> float:
         t = time.perf_counter(); f(q[None]); ts.append(1000 * (time.perf_counter() - t))
     return float(np.median(ts))
 
-def bench_queries(E, Q, k=10, exact_reps=10, ann_reps=64) -> dict:
-    "Query latency (ms, one query at a time) over rows `E` exactly and with the faiss index `faiss_spec` picks (built here, seconds), and faiss's recall@k against exact search."
-    _, T = exact_search(Q, E, k)
-    res = dict(n=len(E), exact_ms=_latency(lambda q: exact_search(q, E, k), Q, exact_reps), spec=faiss_spec(len(E)))
-    t = time.perf_counter(); ix = build_faiss(E); res['faiss_build_s'] = time.perf_counter() - t
-    res['faiss_ms'] = _latency(lambda q: faiss_search(ix, q, k, E), Q, ann_reps)
-    _, A = faiss_search(ix, Q, k, E)
-    res['recall_at_10'] = float(np.mean([len(set(a) & set(b)) / k for a, b in zip(A, T)])); del ix
+TRIED = (('HNSW32,Flat', 'efSearch=128', 200_000),  # faiss indexes the benchmark compares with `faiss_spec`'s: (factory, search parameters, most rows built)
+         ('IVF{lists},SQ8', 'nprobe=64', None))         # {lists}: about sqrt(n), a power of 2
+
+def _ann(E, Q, T, spec, params, k, reps) -> dict:
+    "Build faiss index `spec` over `E`, set `params` (a `faiss.ParameterSpace` string), and time and score its queries `Q` against the exact top-k `T`."
+    t = time.perf_counter(); ix = build_faiss(E, spec); b = time.perf_counter() - t
+    if params: _faiss().ParameterSpace().set_index_parameters(ix, params)
+    ms = _latency(lambda q: faiss_search(ix, q, k, E), Q, reps); _, A = faiss_search(ix, Q, k, E)
+    return dict(spec=spec, params=params, build_s=b, ms=ms, recall_at_10=float(np.mean([len(set(a) & set(b)) / k for a, b in zip(A, T)])))
+
+def bench_queries(E, Q, k=10, exact_reps=10, ann_reps=64, tried=TRIED) -> dict:
+    "Query latency (ms, one query at a time) over rows `E` (n, d) exactly and with faiss: the index `faiss_spec` picks (`spec`, `faiss_ms`, `recall_at_10` against exact search, `faiss_build_s`) and the `tried` ones (`tried`: a list of the same figures)."
+    _, T = exact_search(Q, E, k); n = len(E)
+    res = dict(n=n, exact_ms=_latency(lambda q: exact_search(q, E, k), Q, exact_reps))
+    r = _ann(E, Q, T, faiss_spec(*E.shape), '', k, ann_reps)
+    res.update(spec=r['spec'], faiss_ms=r['ms'], faiss_build_s=r['build_s'], recall_at_10=r['recall_at_10'])
+    res['tried'] = [_ann(E, Q, T, f.format(lists=2 ** int(round(np.log2(np.sqrt(n))))), prm, k, ann_reps) for f, prm, most in tried if most is None or n <= most]
     return res
 
 def _child(args, cwd) -> float:
@@ -508,7 +517,8 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
             r = dict(bench_queries(E, Q), rows='real' if n <= len(E0) else 'synthetic'); del E
             res['queries'].append(r)
             print(f"{r['n']:>9,} {r['rows']} rows of width {E0.shape[1]}: exact {r['exact_ms']:.1f} ms/query; faiss {r['spec']} {r['faiss_ms']:.1f} ms/query "
-                  f"(built in {r['faiss_build_s']:.0f}s), recall@10 {r['recall_at_10']:.3f}")
+                  f"(built in {r['faiss_build_s']:.0f}s), recall@10 {r['recall_at_10']:.3f}; tried: " +
+                  '; '.join(f"{t['spec']} ({t['params']}) {t['ms']:.1f} ms, recall@10 {t['recall_at_10']:.3f}" for t in r['tried']))
         res['load_avg'] = os.getloadavg()
         if out: write_json(out, res)
         return res
