@@ -333,8 +333,11 @@ class TLLData:
     _paths: dict = field(default_factory=dict, repr=False, compare=False)  # (split, side, id) -> path, see `path`
 
     @classmethod
-    def load(cls, root=None, need_train=True, need_test=False) -> 'TLLData':
-        "Read and validate the folder `root` (default: the bundled sample)."
+    def load(cls, root=None, # a folder in the hand-out layout (default: the bundled sample, `data/sample`)
+             need_train=True, # `train.csv` must be there (its pairs are `pairs`)
+             need_test=False # `test_candidates.csv` must be there (its rows are `candidates`)
+            ) -> 'TLLData':
+        "Read and validate the folder `root`: its CSVs (`pairs`: left,right; `candidates`: left,c0..c19) and which image files it holds; `TLLError` naming the file and the reason if anything is missing or malformed."
         root = Path(root).expanduser() if root is not None else sample_path()
         if not root.is_dir(): raise TLLError(f"{root}: data folder not found" if not root.exists() else f"{root}: not a folder")
         self = cls(root)
@@ -447,7 +450,7 @@ def make_tasks(pairs: pd.DataFrame, n_cands=N_CANDS, seed=0) -> Tasks:
     return Tasks(pairs['left'].to_numpy(), np.array(cands), np.array(truth))
 
 def candidate_tasks(cands: pd.DataFrame) -> Tasks:
-    "Tasks from a `test_candidates.csv` table (truth unknown)."
+    "Tasks from a `test_candidates.csv` table (`TLLData.candidates`): one per row, its left and 20 candidates, truth unknown (-1)."
     return Tasks(cands['left'].to_numpy(), cands[CAND_COLS].to_numpy(), np.full(len(cands), -1))
 
 # %% ../nbs/00_data.ipynb #f47dfe67
@@ -497,8 +500,17 @@ class Scorer:
     def uncached(self, paths) -> list:
         "The image files among `paths` this method would have to decode (here: all; a method with a feature cache, those it lacks)."
         return list(paths)
-    def fit(self, data: TLLData, pairs: pd.DataFrame): return self
-    def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray: raise NotImplementedError
+    def fit(self, data: TLLData, # the data folder whose `train/` images the pairs name
+            pairs: pd.DataFrame # training pairs (left, right ids): `data.pairs`, or a split of it
+           ):
+        "Fit the method on `pairs`; returns self."
+        return self
+    def score(self, data: TLLData, # the data folder the tasks' ids are in
+              tasks: Tasks, # `make_tasks(pairs)` (validation) or `candidate_tasks(data.candidates)` (test)
+              split: str # the folder the ids are in: 'train' or 'test'
+             ) -> np.ndarray:
+        "Scores (n_tasks, n_cands), higher for a likelier match."
+        raise NotImplementedError
     def scored(self, data: TLLData, tasks: Tasks, split: str) -> Scored:
         "`score` with the scores before re-ranking; a method without a re-ranking stage returns its scores twice."
         s = self.score(data, tasks, split); return Scored(s, False, s)
@@ -517,10 +529,13 @@ def submission_table(tasks: Tasks, scores, path='submission.csv') -> pd.DataFram
     df = pd.DataFrame(s, columns=CAND_COLS); df.insert(0, 'left', tasks.lefts)
     return df
 
-def write_submission(path, tasks: Tasks, scores) -> Path:
-    "Write the submission CSV for `tasks` atomically and return its path."
+def write_submission(path, # the CSV file to write (its folder must exist)
+                     tasks: Tasks, # the test tasks, `candidate_tasks(data.candidates)`
+                     scores # (n_tasks, n_cands) per candidate: the hand-out's form is a confidence in [0, 1] (`tll.confidences`)
+                    ) -> Path:
+    "Write the submission CSV for `tasks` atomically (rows `left,c0..c19`, 9 significant digits, as `tll run` writes it) and return its path; `TLLError` if `scores` has the wrong shape or a non-finite value."
     df = submission_table(tasks, scores, path)
-    with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.6f')
+    with atomic_path(path) as tmp: df.to_csv(tmp, index=False, float_format='%.9g')
     return Path(path)
 
 def validate_submission(path, candidates: pd.DataFrame) -> pd.DataFrame:

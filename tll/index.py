@@ -308,7 +308,8 @@ def _ray_rows(model, paths, cache, chunk, put, show, actors=None):
     try:
         n = actors or max(1, int(ray.cluster_resources().get('CPU', 1)))
         ds = ray.data.from_items([{'i': i, 'path': os.fsencode(str(p))} for i, p in enumerate(paths)], override_num_blocks=max(1, -(-len(paths) // chunk)))
-        out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy')
+        out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy',
+                             max_restarts=0)  # a failed actor fails the build (it resumes from its shards), not restarted from arguments Ray may have dropped
         def work():
             for b in out.iter_batches(batch_size=None, batch_format='numpy'):
                 ok = b['ok']; put({c: b[c][ok] for c in ('i', 'emb', 'fn', 'fdesc')}, [(int(i), str(e)) for i, e, o in zip(b['i'], b['err'], ok) if not o])

@@ -136,7 +136,7 @@ def make_scorer(name, seed=0, cache=None, progress=True, **options) -> Scorer:
 def make_method(name, seed=0, cache=None, progress=True,
                 rerank=None, # 'auto', 'on' or 'off'; None: the method's default ('auto')
                 **options) -> Scorer:
-    "Method `name` with its re-ranking stage: what `tll run` fits and scores."
+    "Method `name` (one of `METHODS`; `DEFAULT_METHOD` is 'lookalike') with its re-ranking stage, unfitted: what `tll run` fits and scores. `seed` seeds its training, `cache` is the cache folder (default `$TLL_CACHE`), `progress` shows progress on stderr, `options` are its options (`tll methods NAME` lists them); `TLLError` for an unknown name or option."
     if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
     if getattr(get_method(name), 'Config', None) is not None:  # its own stage, set by its `rerank` option
         return make_scorer(name, seed, cache, progress, **options, **({'rerank': rerank} if rerank else {}))

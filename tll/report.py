@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_report.ipynb #34b85234
 from __future__ import annotations
-import ast, json, os, re, time
+import ast, json, os, re, shutil, tempfile, time
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -13,10 +13,11 @@ from .data import TLLError, TLLData, Tasks, truth_rank, atomic_path, sample_path
 from .methods import DEFAULT_METHOD, get_method, resolve_options
 
 # %% auto #0
-__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'HEADLINE', 'load_results', 'result_file',
-           'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures',
-           'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery', 'show_ranking', 'reproduce',
-           'MarkdownText', 'headline_table', 'speed_note', 'notebook_summary', 'notebooks_table', 'readme_text',
+__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'HEADLINE', 'README_CODE',
+           'load_results', 'result_file', 'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies',
+           'save_figure', 'gray_failures', 'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery',
+           'show_ranking', 'method_digest', 'record_figure', 'stale_figures', 'reproduce', 'MarkdownText',
+           'headline_table', 'speed_note', 'index_note', 'notebook_summary', 'notebooks_table', 'readme_text',
            'write_readme']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
@@ -350,6 +351,36 @@ def show_ranking(data: TLLData, tasks: Tasks, scores, # a scorer's scores for `t
     fig.tight_layout()
     return fig
 
+# %% ../nbs/07_report.ipynb #a1cdc074
+FIGURE_RECORD = 'figures.json'  # beside the figures: which method configuration drew each
+
+def method_digest(name=DEFAULT_METHOD) -> str:
+    "Digest (16 hex digits) of method `name` as configured by default: its options' defaults (its `Config`), its module's `FIT_VERSION`, the image loader's version."
+    import dataclasses, hashlib, sys
+    from tll.data import LOADER_VERSION
+    cls = get_method(name); cfg = getattr(cls, 'Config', None)
+    fields = sorted(dataclasses.asdict(cfg()).items()) if cfg is not None else []
+    key = (name, getattr(sys.modules[cls.__module__], 'FIT_VERSION', None), LOADER_VERSION, fields)
+    return hashlib.blake2b(repr(key).encode(), digest_size=8).hexdigest()
+
+def record_figure(path, # a figure file just drawn
+                  method # the method whose scores it shows
+                 ) -> Path:
+    "Record in `figures.json` beside `path` that `method`, as `method_digest` says it is configured now, drew it; returns the record's path."
+    from tll.data import write_json
+    f = Path(path).parent/FIGURE_RECORD
+    rec = json.loads(f.read_text()) if f.exists() else {}
+    rec[Path(path).name] = dict(method=method, config=method_digest(method))
+    write_json(f, dict(sorted(rec.items()))); return f
+
+def stale_figures(folder) -> dict:
+    "{figure: why} for the figures recorded in `folder`'s `figures.json` whose method is now configured otherwise, or whose file is missing."
+    f = Path(folder)/FIGURE_RECORD
+    rec = json.loads(f.read_text()) if f.exists() else {}
+    out = {n: 'missing' for n in rec if not (Path(folder)/n).is_file()}
+    out.update({n: f"drawn by {r['method']} {r['config']}, now {method_digest(r['method'])}" for n, r in rec.items() if n not in out and method_digest(r['method']) != r['config']})
+    return out
+
 # %% ../nbs/07_report.ipynb #6b16be96
 def _status(path):
     try: return json.loads(Path(path).read_text()).get('status', 'ok')
@@ -458,6 +489,24 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
         f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}. A warm `tll search` of one image over the "
         f"{b.get('search_gallery', '?')} test rights (the default method: embedding, then its face term on the top 100) took {fmt('search_warm_s', _mins)}.")
 
+def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
+    "The README's paragraph on `tll index`'s speed and faiss's recall, from `tll bench --index`'s result file (`tll.index.bench_index`)."
+    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
+    try: b = json.loads(f.read_text())
+    except (OSError, ValueError): return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
+    v = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
+    s, rate = (lambda x: f'{x:.2f} s'), (lambda x: f'{x:.1f} images/s')
+    rows = '; '.join(f"{q['n']:,} {q.get('rows', '')} rows: exact {q['exact_ms']:.1f} ms, `{q['spec']}` {q['faiss_ms']:.1f} ms "
+                     f"(recall@10 {q['recall_at_10']:.3f})" + ''.join(f", tried `{t['spec']}` ({t['params']}) {t['ms']:.1f} ms "
+                     f"(recall@10 {t['recall_at_10']:.3f})" for t in q.get('tried', [])) for q in b.get('queries', []))
+    return MarkdownText(
+        f"Measured by `tll bench --index --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU (load average "
+        f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the 2000 test rights as the gallery: "
+        f"building the index ran at {v('build_local_img_s', rate)} with the local engine and {v('build_ray_img_s', rate)} with Ray "
+        f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
+        f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
+        f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
+
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."
     cells = json.loads(Path(path).read_text())['cells']
@@ -474,18 +523,24 @@ def notebooks_table(nbs_dir='.') -> MarkdownText:
     return MarkdownText('\n'.join(['| notebook | module | what |', '|---|---|---|'] + [f"| {r['notebook']} | {r['module']} | {r['what']} |" for r in rows]))
 
 # %% ../nbs/07_report.ipynb #6f1ea2fe
+README_CODE = re.compile(r'^#\|\s*readme:\s*(code|test)\s*$', re.M)  # a landing-page cell shown as code in the README, or a hidden test of one
+
+def _readme_kind(c) -> str | None:
+    m = README_CODE.search(''.join(c['source'])); return m.group(1) if m else None
+
 def _run_cells(cells, folder) -> list:
-    "Run the code `cells` in one namespace inside `folder`; the markdown each one's last expression displays (or None)."
+    "Run the code `cells` in one namespace inside `folder` (the `#| readme: code|test` ones in a temporary folder of their own, as a user's would be); the markdown each one's last expression displays (or None)."
     ns, out, old = {'__name__': '__main__'}, [], os.getcwd()
-    os.chdir(folder)
+    scratch = Path(tempfile.mkdtemp(prefix='tll-readme-'))
     try:
         for c in cells:
+            os.chdir(scratch if _readme_kind(c) else folder)
             tree = ast.parse(''.join(c['source'])); last = None
             if tree.body and isinstance(tree.body[-1], ast.Expr): last = ast.Expression(tree.body.pop().value)
             exec(compile(tree, f"<cell {c.get('id')}>", 'exec'), ns)
             v = eval(compile(last, f"<cell {c.get('id')}>", 'eval'), ns) if last else None
             out.append(v._repr_markdown_() if hasattr(v, '_repr_markdown_') else None)
-    finally: os.chdir(old)
+    finally: os.chdir(old); shutil.rmtree(scratch, ignore_errors=True)
     return out
 
 def _md_output(md) -> dict:
@@ -502,6 +557,7 @@ def readme_text(nb) -> tuple:
         if c['cell_type'] == 'markdown': parts.append(re.sub(r'\]\(\.\./', '](', ''.join(c['source']).strip()))
         elif c['cell_type'] == 'code':
             md = mds[id(c)]
+            if _readme_kind(c) == 'code': parts.append('```python\n' + README_CODE.sub('', ''.join(c['source'])).strip() + '\n```')
             c['outputs'] = [_md_output(md)] if md is not None else []
             if md is not None: parts.append(md.strip())
     return '\n\n'.join(p for p in parts if p) + '\n', d

@@ -71,11 +71,13 @@ class Reranked(Scorer):
     def score(self, data, tasks, split) -> np.ndarray: return self.scored(data, tasks, split).scores
 
 # %% ../nbs/06a_rerank.ipynb #bbcfbcbc
-def confidences(scores, # (n_tasks, n_cands) scores as the method ranks them
-                reranked: bool, # whether they are Sinkhorn's log-probabilities (`Scored.reranked`)
+def confidences(scores, # (n_tasks, n_cands) scores as the method ranks them, or a `Scored` (a method's `scored(...)`)
+                reranked: bool | None = None, # whether they are Sinkhorn's log-probabilities (`Scored.reranked`; taken from a `Scored`)
                 temp=0.5 # the re-ranking stage's temperature, for scores it did not re-rank
                ) -> np.ndarray:
     "Per-candidate confidences in [0, 1], (n_tasks, n_cands), ordered in each row as `scores` are: Sinkhorn's probabilities, else a row softmax of the standardised scores at `temp`."
+    if isinstance(scores, Scored): scores, reranked = scores.scores, scores.reranked if reranked is None else reranked
+    if reranked is None: raise TypeError("confidences: say whether the scores were re-ranked (reranked=True/False), or pass a Scored")
     if reranked: return np.exp(np.asarray(scores, dtype=np.float64))
     Z = _standardised(scores, temp)
     return np.exp(Z - _lse(Z, 1)[:, None])

@@ -140,11 +140,19 @@ def report_skipped(skipped):
     if skipped: print(f"tll: {len(skipped)} file(s) skipped, cannot be read:", file=sys.stderr)
     for p, why in skipped: print(f"  {display_name(p)}: {why}", file=sys.stderr)
 
-def search(query, gallery=None, k=5, method=None, cache=None, data=None, figure=None, seed=0, progress=False, quiet=False,
+def search(query, # the image file to find look-alikes of
+           gallery=None, # folder(s) of images to rank (default: the bundled sample's right images, train and test); the query itself is left out
+           k=5, # how many matches to print and return
+           method=None, # the method (default: the default method, `DEFAULT_METHOD`)
+           cache=None, # cache folder (default `$TLL_CACHE`)
+           data=None, # data folder whose pairs fit the method (default: the bundled sample); the fit is cached
+           figure=None, # optional image file (.png/.jpg) to draw the query and its matches into
+           seed=0, progress=False, # seed of the fit; progress on stderr
+           quiet=False, # print nothing
            as_json=False, # print the matches as JSON (rank, score, path) instead of tab-separated lines
            recursive=True # also the images in the gallery's subfolders
           ) -> pd.DataFrame:
-    "Rank the images in `gallery` by look-alikeness to image `query`; print and return the top `k` (path, score)."
+    "Rank the images in `gallery` by look-alikeness to image `query`; print and return the top `k` as a table (path, score). The score is the method's similarity of the query (as a left) to each gallery image (as a right): its embedding's dot product, plus its face term for the best 100; higher is more alike, and it is comparable within one search, not a probability. Unreadable gallery files are skipped and listed; `TLLError` for an unreadable query or an empty gallery."
     query = Path(query)
     if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
     if figure is not None and Path(figure).suffix.lower() not in FIGURE_EXTS:
