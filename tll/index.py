@@ -53,7 +53,7 @@ def freeze(m, # a fitted `LookalikeScorer`
     with atomic_path(folder/'fit.npz', suffix='.npz') as tmp: np.savez(tmp, **arrs)
     blocks = [dict(view=b.view.name, key=b.key, weight=float(m.spec.weights().get(b, 1.0))) for b in m.spec.blocks]
     rec = dict(format=INDEX_FORMAT, method='lookalike', views=views, blocks=blocks, faces=faces, face_weight=float(m.face_weight_) if fc else 0.0,
-               whiten=bool(cfg.n_comp), lift=m.lam_ != 'off')
+               whiten=bool(cfg.n_comp), lift=m.lam_ != 'off', rerank_temp=float(cfg.rerank_temp))
     h = hashlib.blake2b(json.dumps({k: v for k, v in rec.items() if k != 'faces'}, sort_keys=True).encode(), digest_size=8)
     for k in sorted(arrs): h.update(k.encode()); h.update(np.ascontiguousarray(arrs[k]).tobytes())
     for f in sorted((folder/'nets').iterdir()): h.update(f.read_bytes())

@@ -530,7 +530,7 @@ def _readme_kind(c) -> str | None:
 
 def _run_cells(cells, folder) -> list:
     "Run the code `cells` in one namespace inside `folder` (the `#| readme: code|test` ones in a temporary folder of their own, as a user's would be); the markdown each one's last expression displays (or None)."
-    ns, out, old = {'__name__': '__main__'}, [], os.getcwd()
+    ns, out, old, folder = {'__name__': '__main__'}, [], os.getcwd(), Path(folder).resolve()
     scratch = Path(tempfile.mkdtemp(prefix='tll-readme-'))
     try:
         for c in cells:
