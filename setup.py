@@ -17,7 +17,7 @@ setuptools.setup(
     name=c['lib_name'], version=c['version'], description=c['description'],
     author=c['author'], author_email=c['author_email'], license='Apache-2.0',
     packages=setuptools.find_packages(include=['tll', 'tll.*']),
-    include_package_data=True, python_requires='>=' + c['min_python'],
+    include_package_data=True, package_data={'tll': ['static/*']}, python_requires='>=' + c['min_python'],
     install_requires=reqs, extras_require=extras,
     entry_points={'console_scripts': scripts, 'nbdev': [f"{c['lib_path']}={c['lib_path']}._modidx:d"]},
     zip_safe=False,

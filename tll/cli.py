@@ -155,6 +155,16 @@ def _parser():
     x.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     x.add_argument('--json', action='store_true', help='print the counts as JSON')
     x.add_argument('--quiet', action='store_true', help='no progress output')
+    v = cmd('serve', 'serve the look-alike page and its JSON API: upload a photo, see its look-alikes in a gallery; browse the challenge tasks')
+    v.add_argument('--gallery', action='append', default=None, metavar='DIR', help="folder of images to search (repeatable; subfolders walked; default: the bundled sample's right images)")
+    v.add_argument('--data', default=None, help='data folder whose pairs fit the method and whose tasks the challenge view shows (default: the bundled sample)')
+    v.add_argument('--index', default=None, metavar='INDEX', help='serve this index (built by tll index) as it is')
+    v.add_argument('--host', default='127.0.0.1', help='address to listen on (default 127.0.0.1: this machine only)')
+    v.add_argument('--port', type=int, default=8000, help='port (default 8000)')
+    v.add_argument('--max-upload', type=float, default=20, metavar='MB', help='largest upload, megabytes (default 20)')
+    v.add_argument('--no-challenge', action='store_true', help='no challenge view (it fits the method on --data in the background)')
+    v.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
+    v.add_argument('--quiet', action='store_true', help='no progress output while the index is built')
     b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run and warm tll search times, peak memory')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     b.add_argument('--n-images', type=int, default=256, help='images timed for the per-stage figures (default 256)')
@@ -249,6 +259,12 @@ def main(argv=None):
             r = build_index(a.gallery, a.out, a.data, a.engine, recursive=not a.no_recursive, cache=a.cache, progress=not a.quiet, quiet=a.quiet)
             if a.json: print(json.dumps(r, indent=2))
             report_build(r, quiet=a.json)
+        elif a.cmd == 'serve':
+            from tll.serve import serve  # imported only when asked for
+            cache_note(a.cache)
+            if not 0 < a.max_upload <= 1024: raise TLLError(f"--max-upload must be from 0 to 1024 MB, got {a.max_upload:g}")
+            if not 0 <= a.port <= 65535: raise TLLError(f"--port must be from 0 to 65535, got {a.port}")
+            serve(a.gallery, a.data, a.index, a.host, a.port, a.cache, challenge=not a.no_challenge, max_upload=int(a.max_upload * 2**20), progress=not a.quiet)
         elif a.cmd == 'bench':
             if a.json: writable_file(a.json, 'JSON file')
             if a.index:

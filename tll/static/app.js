@@ -1,0 +1,111 @@
+// tll's page: upload (picker, drop, paste) -> POST /api/search; a box dragged on the query searches that region;
+// the challenge view reads /api/challenge/<split>/<task>. The result markup is tll.serve.result_html's.
+'use strict';
+const $ = (id) => document.getElementById(id);
+let current = null;   // the file last searched
+let box = null;       // [x0, y0, x1, y1] as fractions of the query as shown, or null
+
+function showError(el, msg) { el.textContent = msg; el.hidden = !msg; }
+
+function card(m, src, href, extra) {
+  const a = document.createElement('a');
+  a.className = 'tll-match' + (extra || ''); a.href = href; a.target = '_blank';
+  const img = document.createElement('img'); img.src = src; img.alt = m.name; a.appendChild(img);
+  const cap = document.createElement('span'); cap.className = 'tll-cap';
+  const b = document.createElement('b'); b.textContent = '#' + m.rank; cap.appendChild(b);
+  cap.appendChild(document.createTextNode(' ' + m.name));
+  const lines = m.score === undefined ? ['p ' + m.probability.toFixed(2)]
+    : ['p ' + m.probability.toFixed(2) + ' · score ' + m.score.toFixed(3), 'image ' + m.image.toFixed(3) + ' · face ' + m.face.toFixed(3)];
+  for (const l of lines) { cap.appendChild(document.createElement('br')); cap.appendChild(document.createTextNode(l)); }
+  a.appendChild(cap); return a;
+}
+
+async function search(file) {
+  current = file; showError($('error'), '');
+  const k = Math.max(1, Math.min(50, parseInt($('k').value || '8', 10)));
+  const form = new FormData(); form.append('image', file, file.name || 'pasted.png'); form.append('k', String(k));
+  if (box) form.append('box', box.map((v) => v.toFixed(4)).join(','));
+  $('status').textContent = 'searching…';
+  let res, body;
+  try { res = await fetch('/api/search', { method: 'POST', body: form }); body = await res.json(); }
+  catch (e) { $('status').textContent = ''; showError($('error'), 'The server did not answer: ' + e); return; }
+  $('status').textContent = '';
+  if (!res.ok) { showError($('error'), body.error || ('error ' + res.status)); return; }
+  $('result').hidden = false;
+  if (!box) $('query').src = body.query;   // upright, as the method reads it; a box is drawn on the whole picture
+  $('qinfo').textContent = (box ? 'the region ' : '') + body.query_size.join('x') + ' pixels searched, ' + body.faces + ' face(s); '
+    + body.n_gallery + ' gallery images ranked';
+  $('clearbox').hidden = !box;
+  const grid = $('matches'); grid.replaceChildren();
+  for (const m of body.matches) grid.appendChild(card(m, '/api/gallery/' + m.index, '/api/gallery/' + m.index + '?size=full'));
+}
+
+function pick(file) { if (!file) return; box = null; $('sel').hidden = true; search(file); }
+$('file').addEventListener('change', (e) => pick(e.target.files[0]));
+const drop = $('drop');
+drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); pick(e.dataTransfer.files[0]); });
+window.addEventListener('paste', (e) => {
+  const f = [...(e.clipboardData || {}).files || []].find((x) => x.type.startsWith('image/'));
+  if (f) pick(f);
+});
+$('k').addEventListener('change', () => { if (current) search(current); });
+$('clearbox').addEventListener('click', () => { box = null; $('sel').hidden = true; if (current) search(current); });
+
+// the region box: drag on the query
+let start = null;
+const qbox = $('qbox'), sel = $('sel');
+function frac(e) {
+  const r = $('query').getBoundingClientRect();
+  return [Math.min(1, Math.max(0, (e.clientX - r.left) / r.width)), Math.min(1, Math.max(0, (e.clientY - r.top) / r.height))];
+}
+function draw(a, b) {
+  const r = $('query').getBoundingClientRect();
+  const [x0, x1] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])], [y0, y1] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
+  Object.assign(sel.style, { left: x0 * r.width + 'px', top: y0 * r.height + 'px', width: (x1 - x0) * r.width + 'px', height: (y1 - y0) * r.height + 'px' });
+  sel.hidden = false; return [x0, y0, x1, y1];
+}
+qbox.addEventListener('mousedown', (e) => { e.preventDefault(); start = frac(e); });
+window.addEventListener('mousemove', (e) => { if (start) draw(start, frac(e)); });
+window.addEventListener('mouseup', (e) => {
+  if (!start) return;
+  const b = draw(start, frac(e)); start = null;
+  if (b[2] - b[0] < 0.03 || b[3] - b[1] < 0.03) { sel.hidden = true; return; }   // a click, not a box
+  box = b; if (current) search(current);
+});
+
+// the challenge view
+async function loadTask() {
+  const split = $('split').value, t = Math.max(0, parseInt($('task').value || '0', 10));
+  showError($('cerror'), '');
+  const res = await fetch('/api/challenge/' + split + '/' + t); const body = await res.json();
+  if (!res.ok) { showError($('cerror'), body.error || ('error ' + res.status)); return; }
+  $('task').max = body.n_tasks - 1;
+  $('cinfo').textContent = 'left ' + body.left + ' · task ' + t + ' of ' + body.n_tasks + (split === 'validation' ? ' · the true match is framed in green' : '');
+  $('cleft').src = '/api/challenge/' + split + '/' + t + '/left';
+  const grid = $('cands'); grid.replaceChildren();
+  for (const c of body.candidates) {
+    const src = '/api/challenge/' + split + '/' + t + '/' + c.slot;
+    grid.appendChild(card({ rank: c.rank, name: c.id, probability: c.probability }, src, src, c.true ? ' tll-true' : ''));
+  }
+}
+async function openChallenge() {
+  const info = await (await fetch('/api/challenge')).json();
+  if (info.state === 'ready') { $('cinfo').textContent = ''; return loadTask(); }
+  showError($('cerror'), info.state === 'preparing' ? 'The challenge view is being prepared (the method is fitted on the data folder); try again in a moment.'
+    : info.state === 'failed' ? 'The challenge view failed: ' + info.error : 'No challenge view: start tll serve with --data DIR.');
+  if (info.state === 'preparing') setTimeout(openChallenge, 2000);
+}
+function tab(name) {
+  $('view-search').hidden = name !== 'search'; $('view-challenge').hidden = name !== 'challenge';
+  $('tab-search').classList.toggle('on', name === 'search'); $('tab-challenge').classList.toggle('on', name === 'challenge');
+  if (name === 'challenge') openChallenge();
+}
+$('tab-search').addEventListener('click', () => tab('search'));
+$('tab-challenge').addEventListener('click', () => tab('challenge'));
+$('split').addEventListener('change', () => { $('task').value = 0; loadTask(); });
+$('task').addEventListener('change', loadTask);
+$('prev').addEventListener('click', () => { $('task').value = Math.max(0, +$('task').value - 1); loadTask(); });
+$('next').addEventListener('click', () => { $('task').value = +$('task').value + 1; loadTask(); });
+fetch('/api/health').then((r) => r.json()).then((h) => { $('status').textContent = h.gallery + ' images in the gallery'; });
