@@ -173,6 +173,7 @@ def _parser():
     b.add_argument('--json', default=None, metavar='FILE', help='also write the figures to this JSON file')
     b.add_argument('--baseline', default=None, metavar='REV', help='a git revision of this repository (e.g. ca802f4) or another checkout of tll: its cold tll run is timed too')
     b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
+    b.add_argument('--serve', action='store_true', help="time the look-alike page instead: start-up, one query p50/p95, 8 clients for 30 s")
     b.add_argument('--index', action='store_true', help="time the gallery index instead: build local against ray, query exact against faiss at 2k/100k/1M rows, an update, a warm tll search --index")
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
@@ -267,6 +268,9 @@ def main(argv=None):
             serve(a.gallery, a.data, a.index, a.host, a.port, a.cache, challenge=not a.no_challenge, max_upload=int(a.max_upload * 2**20), progress=not a.quiet)
         elif a.cmd == 'bench':
             if a.json: writable_file(a.json, 'JSON file')
+            if a.serve:
+                from tll.serve import bench_serve
+                bench_serve(a.data, out=a.json, cache=a.cache); return 0
             if a.index:
                 from tll.index import bench_index
                 bench_index(a.data, out=a.json, cache=a.cache); return 0

@@ -17,8 +17,8 @@ __all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE'
            'load_results', 'result_file', 'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies',
            'save_figure', 'gray_failures', 'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery',
            'show_ranking', 'method_digest', 'record_figure', 'stale_figures', 'reproduce', 'MarkdownText',
-           'headline_table', 'speed_note', 'index_note', 'notebook_summary', 'notebooks_table', 'readme_text',
-           'write_readme']
+           'headline_table', 'speed_note', 'index_note', 'serve_note', 'notebook_summary', 'notebooks_table',
+           'readme_text', 'write_readme']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
 COLUMNS = ['file', 'table', 'method', 'variant', 'backbone', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'status']
@@ -506,6 +506,21 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
         f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
         f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
         f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
+
+def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
+    "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve.bench_serve`)."
+    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
+    try: b = json.loads(f.read_text())
+    except (OSError, ValueError): return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
+    v = lambda d, k, how: how(d[k]) if _num(d.get(k)) is not None else 'missing'
+    ms, L = (lambda x: f'{x:.0f} ms'), b.get('load', {})
+    return MarkdownText(
+        f"Measured by `tll bench --serve --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU, with the "
+        f"{b.get('gallery', '?')} test rights as the gallery: ready {v(b, 'startup_s', lambda x: f'{x:.1f} s')} after the command started "
+        f"(warm cache) to the first answered search; one query at a time (a {v(b, 'query_bytes', lambda x: f'{x / 1000:.0f} KB')} JPEG), "
+        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} (over {b.get('n_queries', '?')}, HTTP included); {L.get('clients', '?')} clients "
+        f"at once for {L.get('seconds', '?')} s: {L.get('requests', '?')} queries, {L.get('errors', '?')} errors, "
+        f"{v(L, 'qps', lambda x: f'{x:.1f}')} queries/s, p95 {v(L, 'p95_ms', ms)}.")
 
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."

@@ -11,14 +11,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 from .data import TLLError, TLLData, load_image, cache_root, display_name, split_pairs, make_tasks, candidate_tasks
-from .index import GalleryIndex, Extractor, build_index, current, face_score
+from .index import GalleryIndex, Extractor, build_index, current, face_score, FACE_SIDE
 from .search import RESCORE_TOP, default_gallery
 from .rerank import confidences
 
 # %% auto #0
 __all__ = ['STATIC', 'MAX_UPLOAD', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'LOOPBACK', 'jpeg', 'data_url', 'parse_box',
            'crop', 'SearchResult', 'result_html', 'Searcher', 'served_index', 'Challenge', 'BodyLimit', 'SameOrigin',
-           'make_app', 'serve']
+           'make_app', 'serve', 'query_jpeg', 'bench_serve']
 
 # %% ../nbs/07d_serve.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -48,20 +48,21 @@ def crop(im: Image.Image, box) -> Image.Image:
     if x1 - x0 < 8 or y1 - y0 < 8: raise TLLError(f"box is too small ({x1 - x0}x{y1 - y0} pixels of {w}x{h}; at least 8x8)")
     return im.crop((x0, y0, x1, y1))
 
-# %% ../nbs/07d_serve.ipynb #c8c4e1a8
+# %% ../nbs/07d_serve.ipynb #06aff830
 @dataclass
 class SearchResult:
-    "One search: the query as searched (upright, cropped to `box`), the gallery's size, and the top matches, each {rank, index, name, score, image, face, probability}."
+    "One search: the query as searched (upright, cropped to `box`; a copy reduced to `FACE_SIDE` if larger), the gallery's size, and the top matches, each {rank, index, name, score, image, face, probability}."
     query: Image.Image
     matches: list
     n_gallery: int
     box: tuple | None = None
     faces: int = 0
     thumbs: dict = field(default_factory=dict, repr=False)  # gallery index -> thumbnail source, for `_repr_html_`
+    size: list | None = None  # the searched image's size, pixels (`query` may be a reduced copy)
 
     def to_json(self) -> dict:
         "What `POST /api/search` returns: the query as a JPEG data URL and its size, the box, the counts and the matches."
-        return dict(query=data_url(jpeg(self.query, QUERY_SIDE)), query_size=list(self.query.size), box=self.box, faces=self.faces,
+        return dict(query=data_url(jpeg(self.query, QUERY_SIDE)), query_size=self.size or list(self.query.size), box=self.box, faces=self.faces,
                     n_gallery=self.n_gallery, matches=self.matches)
 
     def _repr_html_(self) -> str:
@@ -94,17 +95,19 @@ class Searcher:
         "The `k` gallery images most like `im`: the index ranks by the image term, the best `RESCORE_TOP` get the face term; probability is a softmax of the standardised scores of those at the method's re-ranking temperature."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
         q, R = crop(im, box), self.ex.recipe
+        f = min(1, FACE_SIDE / max(q.size))  # the faces and the preview work on one reduced copy, as `Extractor.faces` would make it
+        small = q if f == 1 else q.resize((max(1, round(q.width * f)), max(1, round(q.height * f))), Image.BILINEAR, reducing_gap=2.0)
         with self.lock:
             Q = self.ex.embed([self.ex.features(q)], 'left'); S, I = self.ix.topk(Q, min(len(self.ix), max(int(k), RESCORE_TOP)))
             S, I = S[0][I[0] >= 0], I[0][I[0] >= 0]; F, qn = np.zeros_like(S), 0
             if R['faces']:
-                qn, qd = self.ex.faces(q)
+                qn, qd = self.ex.faces(small)
                 F = R['face_weight'] * face_score(qn, qd, np.asarray(self.ix.fn)[I], np.asarray(self.ix.fdesc)[I], self.ex.arr['face_mean'])
         T = S + F; o = np.argsort(-T, kind='stable')[:int(k)]; p = confidences(T[None], reranked=False, temp=self.temp)[0]
         ms = [dict(rank=r + 1, index=int(I[j]), name=self.ix.paths[I[j]].name, score=float(T[j]), image=float(S[j]), face=float(F[j]),
                    probability=float(p[j])) for r, j in enumerate(o)]
         th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
-        return SearchResult(q, ms, len(self.ix), box, int(qn), th)
+        return SearchResult(small, ms, len(self.ix), box, int(qn), th, list(q.size))
 
     def search_file(self, path, k=5, box=None) -> SearchResult:
         "`search` of an image file, with its thumbnails (a notebook shows the result as the page does)."
@@ -236,7 +239,7 @@ def make_app(searcher: Searcher, # the gallery and its method
 
     def decode(b: bytes, name: str) -> Image.Image:
         p = private/secrets.token_hex(8); p.write_bytes(b)
-        try: return load_image(p)
+        try: return load_image(p, least=FACE_SIDE)  # a large JPEG decoded at the DCT scale that keeps FACE_SIDE pixels: the networks see 224
         except TLLError as e: raise TLLError(str(e).replace(str(p), name or 'upload')) from None
         finally: p.unlink(missing_ok=True)
 
@@ -323,3 +326,75 @@ def serve(gallery=None, data=None, index=None, host='127.0.0.1', port=8000, cach
 def _is_loopback(host) -> bool:
     try: return ipaddress.ip_address(host.strip('[]')).is_loopback
     except ValueError: return False
+
+# %% ../nbs/07d_serve.ipynb #ff30b192
+def query_jpeg(path, target=200_000) -> bytes:
+    "A JPEG of at least `target` bytes made from image `path` (enlarged until it is that large): the benchmark's query, as a phone photo would be."
+    im = load_image(path); side = 600
+    while True:
+        b = io.BytesIO(); im.resize((side, round(side * im.height / im.width)), Image.BICUBIC).save(b, 'JPEG', quality=92)
+        if b.tell() >= target or side > 4000: return b.getvalue()
+        side = round(side * 1.2)
+
+def _start(args, port, timeout=300) -> tuple:
+    "Start `tll serve ARGS` on `port`; (the process, seconds from its start to the first answered search)."
+    import httpx, subprocess
+    t = time.perf_counter(); p = subprocess.Popen([sys.executable, '-m', 'tll', 'serve', '--port', str(port), *map(str, args)],
+                                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    png = io.BytesIO(); Image.new('RGB', (32, 32), 'gray').save(png, 'PNG')
+    while time.perf_counter() - t < timeout:
+        if p.poll() is not None: raise TLLError(f"benchmark: tll serve exited ({p.returncode}): {(p.stderr.read().strip().splitlines() or ['no message'])[-1]}")
+        try:
+            if httpx.post(f'http://127.0.0.1:{port}/api/search', files={'image': ('q.png', png.getvalue())}, timeout=30).status_code == 200:
+                return p, time.perf_counter() - t
+        except httpx.TransportError: time.sleep(0.05)
+    p.kill(); raise TLLError(f"benchmark: tll serve did not answer within {timeout} s")
+
+def _load(url, q, clients, seconds) -> dict:
+    "`clients` threads, each searching `q` at `url` one request after another for `seconds`: requests, errors, queries/s, p50/p95 ms."
+    import httpx
+    from concurrent.futures import ThreadPoolExecutor
+    def client(_):
+        ms, bad, end = [], 0, time.perf_counter() + seconds
+        with httpx.Client(timeout=60) as c:
+            while time.perf_counter() < end:
+                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '10'}); ms.append(1000 * (time.perf_counter() - t))
+                bad += r.status_code != 200
+        return ms, bad
+    with ThreadPoolExecutor(clients) as ex: res = list(ex.map(client, range(clients)))
+    ms = np.concatenate([r[0] for r in res])
+    return dict(clients=clients, seconds=seconds, requests=len(ms), errors=int(sum(r[1] for r in res)), qps=len(ms) / seconds,
+                p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
+
+# %% ../nbs/07d_serve.ipynb #c420eb1f
+def bench_serve(data=None, # data folder: its test rights are the gallery, its pairs fit the method (default: the bundled sample)
+                out=None, # optional JSON file for the figures
+                cache=None, n_queries=60, clients=8, seconds=30) -> dict:
+    "Print and return the page's figures: start-up with a warm cache to the first answered search, one query (a JPEG of about 200 KB) p50/p95, and `clients` clients for `seconds`."
+    import httpx, socket
+    from tll.data import write_json
+    ds = TLLData.load(data, need_test=True)
+    ix = served_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
+    q = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
+    args = ['--index', ix, '--quiet'] + (['--data', data] if data else []) + (['--cache', cache] if cache else [])
+    p, _ = _start(args, port); p.terminate(); p.wait(60)  # the first start compiles the networks into OpenVINO's cache
+    p, start = _start(args, port); url = f'http://127.0.0.1:{port}/api/search'
+    res = dict(data=str(ds.root), gallery=len(GalleryIndex(ix)), query_bytes=len(q), cpus=os.cpu_count(), startup_s=start)
+    try:
+        while httpx.get(f'http://127.0.0.1:{port}/api/challenge').json()['state'] == 'preparing': time.sleep(0.5)  # the page at rest
+        ms = []
+        with httpx.Client(timeout=60) as c:  # one connection kept open, as a browser keeps it
+            for _ in range(n_queries):
+                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '10'}); ms.append(1000 * (time.perf_counter() - t))
+                if r.status_code != 200: raise TLLError(f"benchmark: a search failed ({r.status_code}): {r.text[:200]}")
+        res.update(n_queries=n_queries, p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
+        res['load'] = _load(url, q, clients, seconds)
+    finally: p.terminate(); p.wait(60)
+    L = res['load']
+    print(f"tll serve over {res['gallery']} images: ready {start:.1f}s after start (warm cache); one query ({len(q) / 1000:.0f} KB JPEG) "
+          f"p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms; {L['clients']} clients for {L['seconds']}s: {L['requests']} queries, "
+          f"{L['errors']} errors, {L['qps']:.1f} queries/s, p95 {L['p95_ms']:.0f} ms")
+    res['load_avg'] = os.getloadavg()
+    if out: write_json(out, res)
+    return res

@@ -1,0 +1,92 @@
+"""The look-alike page in a real browser: headless Chromium (Debian's `chromium` and `chromium-driver`) driven by
+Selenium. It starts `tll serve` on the bundled sample, loads the page, uploads a picture whose twin is in the gallery,
+checks that k results appear with the twin first, drags a region box and checks that the region was searched,
+uploads a file that is not a picture and checks its message, opens the challenge view, and saves a screenshot that
+must not be blank.
+
+    .venv/bin/python .ci/browser_test.py [--shot FILE]     (as root: apt-get install -y chromium chromium-driver)
+"""
+import os, shutil, signal, socket, subprocess, sys, tempfile, time
+from pathlib import Path
+import httpx
+from PIL import Image, ImageStat
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT/'data'/'sample'
+
+def free_port() -> int:
+    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def start_server(port):
+    p = subprocess.Popen([sys.executable, '-m', 'tll', 'serve', '--port', str(port)], stderr=subprocess.PIPE, text=True,
+                         env=dict(os.environ, PYTHONUNBUFFERED='1'))
+    t = time.time()
+    while time.time() - t < 300:
+        try:
+            if httpx.get(f'http://127.0.0.1:{port}/api/health').status_code == 200: return p
+        except httpx.TransportError: pass
+        if p.poll() is not None: sys.exit(f'tll serve exited: {p.stderr.read()}')
+        time.sleep(0.3)
+    p.kill(); sys.exit('tll serve did not answer within 300 s')
+
+def browser():
+    o = webdriver.ChromeOptions()
+    for a in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage', '--window-size=1300,1000'): o.add_argument(a)
+    o.binary_location = shutil.which('chromium') or '/usr/bin/chromium'
+    return webdriver.Chrome(service=Service(shutil.which('chromedriver') or '/usr/bin/chromedriver'), options=o)
+
+def main(shot):
+    port = free_port(); url = f'http://127.0.0.1:{port}/'
+    server = start_server(port); d = browser(); wait = WebDriverWait(d, 60)
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        d.get(url)
+        wait.until(lambda d: 'images in the gallery' in d.find_element(By.ID, 'status').text)
+        twin = sorted((SAMPLE/'test'/'right').iterdir())[3]
+        k = d.find_element(By.ID, 'k'); k.clear(); k.send_keys('6')
+        d.find_element(By.ID, 'file').send_keys(str(twin))
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6)
+        first = d.find_element(By.CSS_SELECTOR, '#matches .tll-match .tll-cap').text
+        assert twin.name in first, f'the twin {twin.name} is not first: {first!r}'
+        print(f'upload: 6 results, the twin {twin.name} first ({first.splitlines()[1]})')
+        # the region box: drag over the upper-left quarter of the query
+        q = d.find_element(By.ID, 'query'); wait.until(lambda d: q.size['width'] > 50)
+        w, h = q.size['width'], q.size['height']
+        ActionChains(d).move_to_element_with_offset(q, -w // 2 + 2, -h // 2 + 2).click_and_hold() \
+            .move_by_offset(w // 2, h // 2).release().perform()
+        wait.until(lambda d: d.find_element(By.ID, 'qinfo').text.startswith('the region'))
+        info = d.find_element(By.ID, 'qinfo').text; full = Image.open(twin).size
+        got = [int(v) for v in info.split()[2].split('x')]
+        assert 0.3 * full[0] < got[0] < 0.7 * full[0] and 0.3 * full[1] < got[1] < 0.7 * full[1], (info, full)
+        assert not d.find_element(By.ID, 'sel').get_attribute('hidden') and len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6
+        print(f'region: {info}')
+        d.save_screenshot(str(shot))
+        # a bad upload: its message on the page
+        bad = tmp/'notes.jpg'; bad.write_text('this is not a picture')
+        d.find_element(By.ID, 'file').send_keys(str(bad))
+        wait.until(lambda d: d.find_element(By.ID, 'error').is_displayed())
+        msg = d.find_element(By.ID, 'error').text
+        assert 'notes.jpg: not an image file' in msg, msg
+        print(f'bad upload: {msg!r}')
+        # the challenge view: 20 candidates, the true match framed on validation
+        d.find_element(By.ID, 'tab-challenge').click()
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#cands .tll-match')) == 20)
+        assert len(d.find_elements(By.CSS_SELECTOR, '#cands .tll-match.tll-true')) == 1
+        print('challenge: 20 candidates, one framed as the true match')
+        # the screenshot (taken after the region search) is a page, not a blank
+        st = ImageStat.Stat(Image.open(shot).convert('L'))
+        assert st.stddev[0] > 20, f'the screenshot looks blank (stddev {st.stddev[0]:.1f})'
+        print(f'screenshot: {shot} ({Image.open(shot).size[0]}x{Image.open(shot).size[1]}, grey-level stddev {st.stddev[0]:.0f})')
+    finally:
+        d.quit(); server.send_signal(signal.SIGTERM); server.wait(30); shutil.rmtree(tmp, ignore_errors=True)
+    print('browser test passed')
+
+if __name__ == '__main__':
+    a = sys.argv[1:]
+    main(Path(a[a.index('--shot') + 1]) if '--shot' in a else Path(tempfile.gettempdir())/'tll-page.png')
