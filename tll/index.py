@@ -310,6 +310,7 @@ def _ray_rows(model, paths, cache, chunk, put, show, actors=None):
     try:
         n = actors or max(1, int(ray.cluster_resources().get('CPU', 1)))
         ds = ray.data.from_items([{'i': i, 'path': os.fsencode(str(p))} for i, p in enumerate(paths)], override_num_blocks=max(1, -(-len(paths) // chunk)))
+        import warnings; warnings.filterwarnings('ignore', message='.*ray_remote_args.*')  # Ray 2.60 deprecates the only way to set max_restarts here
         out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy',
                              ray_remote_args_fn=lambda: {'max_restarts': 0})  # a failed actor fails the build (it resumes from its shards), not restarted from arguments Ray may have dropped
         def work():

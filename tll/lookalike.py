@@ -4,7 +4,7 @@
 
 # %% ../nbs/06b_lookalike.ipynb #87560634
 from __future__ import annotations
-import hashlib, json, os
+import hashlib, json, os, sys
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 import numpy as np
@@ -16,7 +16,7 @@ from .rerank import Sinkhorn, RERANK_MODES
 
 # %% auto #0
 __all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap', 'option',
-           'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
+           'fit_options', 'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
 
 # %% ../nbs/06b_lookalike.ipynb #23417525
 @dataclass(frozen=True)
@@ -160,55 +160,62 @@ def _lam(v): return v == 'off' or (_num(v) and v > 0)
 _TAPS = ('stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6', 'stage7', 'head')
 _CPUS = 4 * (os.cpu_count() or 1)
 
-def option(default, doc, rule=None, allowed=''):
-    "A config field with its one-line meaning (`doc`), a check (`rule`) and the allowed values in words."
-    return field(default=default, metadata=dict(doc=doc, rule=rule, allowed=allowed))
+def option(default, doc, rule=None, allowed='', *,
+           fit # what the option does to a fit: True (it shapes the fit: part of the fit cache's key), 'features' (it picks the features, whose stores and blocks are part of the key), False (no effect on a fit)
+          ):
+    "A config field with its one-line meaning (`doc`), a check (`rule`), the allowed values in words, and its `fit` role (no default: every option says)."
+    if fit not in (True, False, 'features'): raise ValueError(f"fit must be True, False or 'features', got {fit!r}")
+    return field(default=default, metadata=dict(doc=doc, rule=rule, allowed=allowed, fit=fit))
+
+def fit_options(c) -> dict:
+    "The options of config `c` that shape a fit (`fit=True`), by name in declaration order: what the fit cache's key holds besides the features."
+    return {f.name: getattr(c, f.name) for f in fields(c) if f.metadata['fit'] is True}
 
 @dataclass(frozen=True)
 class LookalikeConfig:
     "The options of the `lookalike` method, each checked on creation."
-    backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', lambda v: v in LITES, f"one of {', '.join(LITES)}")
-    weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string')
+    backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', lambda v: v in LITES, f"one of {', '.join(LITES)}", fit='features')
+    weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string', fit='features')
     taps: tuple = option(('stage4', 'stage5', 'stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks (chosen on training folds)',
-                         lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head')
-    layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False')
-    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: _int(v, 2, 8), 'an integer from 2 to 8')
-    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or _int(v, 2, 8), '0 or an integer from 2 to 8')
-    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0')
+                         lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit=True)
+    layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
+    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: _int(v, 2, 8), 'an integer from 2 to 8', fit='features')
+    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or _int(v, 2, 8), '0 or an integer from 2 to 8', fit='features')
+    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0', fit=True)
     layout_taps: tuple = option(('stage5', 'stage6', 'stage7'), 'the taps (those among taps) also pooled over the layout grids (chosen on training folds)',
-                                lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head')
-    center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False')
-    zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False')
-    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: _int(v, 32, 1024), 'an integer from 32 to 1024')
-    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', lambda v: v is None or _int(v, 1), 'None (no whitening) or an integer >= 1')
-    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', lambda v: _num(v) and -1 <= v <= 0, 'a number from -1 to 0')
+                                lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit='features')
+    center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False', fit='features')
+    zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
+    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: _int(v, 32, 1024), 'an integer from 32 to 1024', fit='features')
+    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', lambda v: v is None or _int(v, 1), 'None (no whitening) or an integer >= 1', fit=True)
+    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', lambda v: _num(v) and -1 <= v <= 0, 'a number from -1 to 0', fit=True)
     lam: float|str|None = option(10.0, "ridge shrinkage of the left->right map (chosen on training folds with the map stage); None: chosen by each fit's folds from lam_grid; 'off': no map",
-                                 lambda v: v is None or _lam(v), "None (fitted on folds), 'off' or a number > 0")
+                                 lambda v: v is None or _lam(v), "None (fitted on folds), 'off' or a number > 0", fit=True)
     lam_grid: tuple = option((1.0, 3.0, 10.0), 'candidate shrinkages for the folds',
-                             lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(_lam, v)), "a non-empty list of numbers > 0 or 'off'")
+                             lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(_lam, v)), "a non-empty list of numbers > 0 or 'off'", fit=True)
     symmetric_map: bool = option(True, 'one ridge map fitted on the training pairs read both ways (left->right and right->left; chosen on training folds)',
-                                 lambda v: isinstance(v, bool), 'True or False')
+                                 lambda v: isinstance(v, bool), 'True or False', fit=True)
     nce_temp: float|None = option(0.02, 'InfoNCE temperature of the refinement of the ridge map; None: the ridge map as fitted (chosen on training folds)',
-                                  lambda v: v is None or (_num(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100')
-    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: _num(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6')
-    nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', lambda v: isinstance(v, bool), 'True or False')
-    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: _int(v, 1, 1000), 'an integer from 1 to 1000')
-    faces: bool = option(True, 'add the dlib face-identity term', lambda v: isinstance(v, bool), 'True or False')
-    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: _int(v, 0, 3), 'an integer from 0 to 3')
+                                  lambda v: v is None or (_num(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100', fit=True)
+    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: _num(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6', fit=True)
+    nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', lambda v: isinstance(v, bool), 'True or False', fit=True)
+    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: _int(v, 1, 1000), 'an integer from 1 to 1000', fit=True)
+    faces: bool = option(True, 'add the dlib face-identity term', lambda v: isinstance(v, bool), 'True or False', fit=True)
+    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: _int(v, 0, 3), 'an integer from 0 to 3', fit='features')
     face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (_num(v) and 0 <= v <= 1e6),
-                                     'None (fitted on folds) or a number from 0 to 1e6')
+                                     'None (fitted on folds) or a number from 0 to 1e6', fit=True)
     face_grid: tuple = option((0.0, 0.25, 0.5, 0.75, 1.0), 'candidate face weights for the folds',
-                              lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_num(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0')
-    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2')
+                              lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_num(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0', fit=True)
+    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2', fit=True)
     rerank: str = option('auto', "Sinkhorn re-ranking: 'auto' (when the tasks have the hand-out's structure), 'on' or 'off'",
-                         lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}")
+                         lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}", fit=False)
     rerank_temp: float = option(0.3, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
-                                lambda v: _num(v) and v > 0, 'a number > 0')
+                                lambda v: _num(v) and v > 0, 'a number > 0', fit=True)
     report_temps: tuple = option((), 'further temperatures scored in the fold table (for choosing rerank_temp; not used by fit)',
-                                 lambda v: isinstance(v, (list, tuple)) and all(_num(x) and x > 0 for x in v), 'a list of numbers > 0')
+                                 lambda v: isinstance(v, (list, tuple)) and all(_num(x) and x > 0 for x in v), 'a list of numbers > 0', fit=True)
     n_workers: int|None = option(None, 'processes for uncached face extraction (None: one per core, at most 4; each holds about 0.5 GB)',
-                                 lambda v: v is None or _int(v, 0, _CPUS), f'None or an integer from 0 to {_CPUS}')
-    engine: str = option('openvino', "feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)", lambda v: v in ENGINES, f"one of {', '.join(ENGINES)}")
+                                 lambda v: v is None or _int(v, 0, _CPUS), f'None or an integer from 0 to {_CPUS}', fit=False)
+    engine: str = option('openvino', "feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)", lambda v: v in ENGINES, f"one of {', '.join(ENGINES)}", fit=False)
 
     def __post_init__(self):
         for f in fields(self):
@@ -381,8 +388,7 @@ class LookalikeScorer(Scorer):
     def _fit_key(self, left_paths, right_paths) -> str:
         "Digest of everything a fit depends on: the pairs' image contents in order, the seed, the stores and every option that shapes the fit."
         c = self.config; h = hashlib.blake2b(digest_size=12)
-        shaping = {k: getattr(c, k) for k in ('taps', 'layout_weight', 'n_comp', 'power', 'lam', 'lam_grid', 'symmetric_map', 'nce_temp', 'nce_reg', 'nce_faces', 'nce_iters',
-                                              'faces', 'face_weight', 'face_grid', 'folds', 'rerank_temp', 'report_temps')}
+        shaping = fit_options(c)  # every option marked fit=True; those marked 'features' enter through the stores and blocks below
         h.update(repr((FIT_VERSION, self.seed, [b.name for b in self.spec.blocks], [s.dir.name for s in self.stores.values()], shaping,
                        self.face_cfg.key() if self.face_cfg else None)).encode())
         for l, r in zip(left_paths, right_paths): h.update(file_digest(l).encode()); h.update(file_digest(r).encode())
@@ -401,7 +407,7 @@ class LookalikeScorer(Scorer):
         with atomic_path(f, suffix='.npz') as tmp: np.savez(tmp, meta=np.array(json.dumps(meta)), **arrs)
 
     def _load_fit(self, f) -> bool:
-        "Restore a fit written by `_save_fit`; False (and the file removed) if it is unreadable or incomplete."
+        "Restore a fit written by `_save_fit`; False (and the file removed, with a note on stderr) if it is unreadable or incomplete."
         try:
             with np.load(f) as z:
                 meta = json.loads(str(z['meta'])); arrs = {k: z[k] for k in z.files if k != 'meta'}
@@ -413,7 +419,9 @@ class LookalikeScorer(Scorer):
             if meta['lam_'] != 'off': rm.lr_, rm.rl_ = arrs['map_lr'], arrs['map_rl']
             fv = None
             if self.config.faces: fv = FaceView(); fv.mean_ = arrs['face_mean']
-        except Exception:
+        except Exception as e:  # a damaged or foreign file: say so, then fit again (a bug here would otherwise turn every warm run cold in silence)
+            print(f"tll: note: {f}: saved fit cannot be read ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'incomplete'}); fitting again",
+                  file=sys.stderr, flush=True)
             remove_entry(f); return False
         self.means_, self.whitener_, self.map_, self.faces_ = means, wh, rm, fv
         self.lam_, self.face_weight_, self.folds_used_ = meta['lam_'], meta['face_weight_'], meta['folds_used_']
