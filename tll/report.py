@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_report.ipynb #34b85234
 from __future__ import annotations
-import ast, json, os, re, shutil, tempfile, time
+import json, os, re, time
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -13,12 +13,10 @@ from .data import TLLError, TLLData, Tasks, truth_rank, atomic_path, sample_path
 from .methods import DEFAULT_METHOD, get_method, resolve_options
 
 # %% auto #0
-__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'HEADLINE', 'README_CODE',
-           'load_results', 'result_file', 'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies',
-           'save_figure', 'gray_failures', 'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery',
-           'show_ranking', 'method_digest', 'record_figure', 'stale_figures', 'reproduce', 'MarkdownText',
-           'headline_table', 'speed_note', 'index_note', 'serve_note', 'notebook_summary', 'notebooks_table',
-           'readme_text', 'write_readme']
+__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'load_results', 'result_file',
+           'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures',
+           'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery', 'show_ranking', 'method_digest',
+           'record_figure', 'stale_figures', 'reproduce']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
 COLUMNS = ['file', 'table', 'method', 'variant', 'backbone', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'status']
@@ -416,176 +414,3 @@ def reproduce(data=None,          # data folder (default: the bundled sample)
         log.append(dict(file=f.name, action=action, seconds=round(time.time() - t0, 1), top1=r.get('top1'), top2=r.get('top2')))
         if not quiet: print(f"  {action[:100]}  top-1 {r.get('top1')}  top-2 {r.get('top2')}  ({log[-1]['seconds']}s)", flush=True)
     return pd.DataFrame(log)
-
-# %% ../nbs/07_report.ipynb #f7555cf4
-class MarkdownText(str):
-    "A string that a notebook displays as markdown (and `readme_text` copies into the README)."
-    def _repr_markdown_(self): return str(self)
-    def __repr__(self): return str(self)
-
-HEADLINE = [  # the README's results table: label, result file, keys down to its top1/top2 (default: the file's own), report row
-    dict(what='Siamese CNN baseline, RGB (Table I)', file='table1-baseline-rgb.json', report=dict(table='table1', variant='rgb')),
-    dict(what='Siamese CNN baseline, grayscale (Table I)', file='table1-baseline-gray.json', report=dict(table='table1', variant='gray')),
-    dict(what='Siamese CNN baseline, background removed (Table I)', file='table1-baseline-nobg.json'),
-    dict(what='cosine, EfficientNet-Lite0 fused layers, RGB', file='table2-cosine-efficientnet-lite0-rgb.json', report=dict(table='table2', variant='rgb')),
-    dict(what='similarity network, EfficientNet-Lite0, RGB', file='table2-similarity-efficientnet-lite0-rgb.json'),
-    dict(what='ensemble cosine + similarity (Table IV)', file='table4-ensemble-efficientnet-lite0-rgb-cosine+similarity-lite0-rgb.json',
-         report=dict(table='table4')),
-    dict(what='cosine, EfficientNet-Lite0, background removed (Table III)', file='table3-cosine-efficientnet-lite0-nobg.json',
-         report=dict(table='table3', variant='nobg')),
-    dict(what='EfficientNet-Lite0 fine-tuned as a Siamese network (stage6 on)', file='table2-finetune-efficientnet-lite0-rgb.json'),
-    dict(what='lookalike (default), no re-ranking, mean of 5 split/foil draws', file='lookalike-ablation.json', keys=('rows', '+ InfoNCE refinement of the map (default)')),
-    dict(what='lookalike (default), with re-ranking, mean of 5 split/foil draws', file='lookalike-default-seeds.json'),
-]
-
-def _report_cell(sel, backbone=None) -> str:
-    "The report's top-1 / top-2 for the `REPORT` row matching `sel`; its backbone named when it is not `backbone`."
-    hit = [r for r in REPORT if sel and all(r.get(k) == v for k, v in sel.items())]
-    if not hit: return ''
-    r = hit[0]; s = f"{r['report_top1']:.2f} / {r['report_top2']:.2f}"
-    return s if r['backbone'] in (None, 'siamese-cnn', backbone) else f"({_pretty(r['backbone'])}: {s})"
-
-def _figures(results_dir, row) -> tuple:
-    "(top1, top2, backbone) of a `HEADLINE` row from its result file; Nones where the file or the keys are missing."
-    try: obj = json.loads((Path(results_dir)/row['file']).read_text())
-    except (OSError, ValueError): return None, None, None
-    b, o = obj.get('backbone') if isinstance(obj, dict) else None, obj
-    for k in row.get('keys', ()): o = o.get(k) if isinstance(o, dict) else None
-    if not isinstance(o, dict): return None, None, b
-    return _num(o.get('top1')), _num(o.get('top2')), b
-
-def headline_table(results_dir,    # folder of result files
-                   rows=HEADLINE,  # the rows to show
-                  ) -> MarkdownText:
-    "The README's results table (markdown): the report's top-1 / top-2 and ours, read from `results_dir`; `missing` where a file lacks them."
-    d = Path(results_dir)
-    out = ['| method | report top-1 / top-2 | ours top-1 / top-2 | from |', '|---|---|---|---|']
-    for row in rows:
-        t1, t2, b = _figures(d, row)
-        ours = f'{t1:.3f} / {t2:.3f}' if t1 is not None and t2 is not None else 'missing'
-        out.append(f"| {row['what']} | {_report_cell(row.get('report'), b)} | {ours} | `{d.name}/{row['file']}` |")
-    return MarkdownText('\n'.join(out))
-
-# %% ../nbs/07_report.ipynb #fd49f757
-def _mins(s) -> str: return f'{int(s // 60)} min {s % 60:.0f} s' if s >= 60 else f'{s:.0f} s'
-
-def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
-    "The README's paragraph on the default method's speed, from `tll bench`'s result file."
-    f = Path(results_dir)/file
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Speed: `{Path(results_dir).name}/{file}` missing (written by `tll bench --json`).")
-    fmt = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
-    gib, x, rate = (lambda v: f'{v / 1024:.1f} GiB'), (lambda v: f'{v:.1f}x'), (lambda v: f'{v:.0f} images/s')
-    same = {True: 'had the same bytes as', False: 'differed from'}  # measured by `tll bench` (absent from older files)
-    base = (f" The same cold run of the code before this speed work ({b['baseline']}), timed in the same session, took "
-            f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
-    return MarkdownText(
-        f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
-        f"`tll bench --data ../shared/tll-data{' --baseline REV' if b.get('baseline') else ''} --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
-        f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
-        f"{fmt('run_warm_rss_mib', gib)}); "
-        f"the warm run's submission {same.get(b.get('run_warm_same_bytes'), 'was not compared with')} the cold run's.{base} Feature extraction (each image decoded once, "
-        f"three views in OpenVINO) ran at {fmt('extract_new_img_s', rate)} against {fmt('extract_torch_img_s', rate)} for the previous "
-        f"PyTorch path ({fmt('extract_speedup', x)}), and faces at {fmt('faces_img_s', rate)}. A warm `tll search` of one image over the "
-        f"{b.get('search_gallery', '?')} test rights (the default method: embedding, then its face term on the top 100) took {fmt('search_warm_s', _mins)}.")
-
-def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
-    "The README's paragraph on `tll index`'s speed and faiss's recall, from `tll bench --index`'s result file (`tll.index.bench_index`)."
-    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
-    v = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
-    s, rate = (lambda x: f'{x:.2f} s'), (lambda x: f'{x:.1f} images/s')
-    rows = '; '.join(f"{q['n']:,} {q.get('rows', '')} rows: exact {q['exact_ms']:.1f} ms, `{q['spec']}` {q['faiss_ms']:.1f} ms "
-                     f"(recall@10 {q['recall_at_10']:.3f})" + ''.join(f", tried `{t['spec']}` ({t['params']}) {t['ms']:.1f} ms "
-                     f"(recall@10 {t['recall_at_10']:.3f})" for t in q.get('tried', [])) for q in b.get('queries', []))
-    return MarkdownText(
-        f"Measured by `tll bench --index --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU (load average "
-        f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the 2000 test rights as the gallery: "
-        f"building the index ran at {v('build_local_img_s', rate)} with the local engine and {v('build_ray_img_s', rate)} with Ray "
-        f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
-        f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
-        f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
-
-def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
-    "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve.bench_serve`)."
-    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
-    v = lambda d, k, how: how(d[k]) if _num(d.get(k)) is not None else 'missing'
-    ms, L = (lambda x: f'{x:.0f} ms'), b.get('load', {})
-    return MarkdownText(
-        f"Measured by `tll bench --serve --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU, with the "
-        f"{b.get('gallery', '?')} test rights as the gallery: ready {v(b, 'startup_s', lambda x: f'{x:.1f} s')} after the command started "
-        f"(warm cache) to the first answered search; one query at a time (a {v(b, 'query_bytes', lambda x: f'{x / 1000:.0f} KB')} JPEG), "
-        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} (over {b.get('n_queries', '?')}, HTTP included); {L.get('clients', '?')} clients "
-        f"at once for {L.get('seconds', '?')} s: {L.get('requests', '?')} queries, {L.get('errors', '?')} errors, "
-        f"{v(L, 'qps', lambda x: f'{x:.1f}')} queries/s, p95 {v(L, 'p95_ms', ms)}.")
-
-def notebook_summary(path) -> dict:
-    "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."
-    cells = json.loads(Path(path).read_text())['cells']
-    md = next((''.join(c['source']) for c in cells if c['cell_type'] == 'markdown'), '')
-    desc = next((l[1:].strip() for l in md.splitlines() if l.startswith('>')), '')
-    mod = next((l.split()[-1] for c in cells if c['cell_type'] == 'code' for l in ''.join(c['source']).splitlines()
-                if l.startswith('#| default_exp')), None)
-    return dict(notebook=Path(path).stem, module=f'`tll.{mod}`' if mod else '(tests only)', what=desc)
-
-def notebooks_table(nbs_dir='.') -> MarkdownText:
-    "The README's map of the numbered notebooks: name, module, description."
-    rows = [notebook_summary(p) for p in sorted(Path(nbs_dir).glob('[0-9]*.ipynb'))]
-    if not rows: raise TLLError(f"{nbs_dir}: no numbered notebooks found")
-    return MarkdownText('\n'.join(['| notebook | module | what |', '|---|---|---|'] + [f"| {r['notebook']} | {r['module']} | {r['what']} |" for r in rows]))
-
-# %% ../nbs/07_report.ipynb #6f1ea2fe
-README_CODE = re.compile(r'^#\|\s*readme:\s*(code|test)\s*$', re.M)  # a landing-page cell shown as code in the README, or a hidden test of one
-
-def _readme_kind(c) -> str | None:
-    m = README_CODE.search(''.join(c['source'])); return m.group(1) if m else None
-
-def _run_cells(cells, folder) -> list:
-    "Run the code `cells` in one namespace inside `folder` (the `#| readme: code|test` ones in a temporary folder of their own, as a user's would be); the markdown each one's last expression displays (or None)."
-    ns, out, old, folder = {'__name__': '__main__'}, [], os.getcwd(), Path(folder).resolve()
-    scratch = Path(tempfile.mkdtemp(prefix='tll-readme-'))
-    try:
-        for c in cells:
-            os.chdir(scratch if _readme_kind(c) else folder)
-            tree = ast.parse(''.join(c['source'])); last = None
-            if tree.body and isinstance(tree.body[-1], ast.Expr): last = ast.Expression(tree.body.pop().value)
-            exec(compile(tree, f"<cell {c.get('id')}>", 'exec'), ns)
-            v = eval(compile(last, f"<cell {c.get('id')}>", 'eval'), ns) if last else None
-            out.append(v._repr_markdown_() if hasattr(v, '_repr_markdown_') else None)
-    finally: os.chdir(old); shutil.rmtree(scratch, ignore_errors=True)
-    return out
-
-def _md_output(md) -> dict:
-    lines = [l + '\n' for l in md.split('\n')]; lines[-1] = lines[-1][:-1]
-    return {'data': {'text/markdown': lines, 'text/plain': lines}, 'execution_count': None, 'metadata': {}, 'output_type': 'execute_result'}
-
-def readme_text(nb) -> tuple:
-    "The README assembled from notebook `nb` (markdown cells, and the markdown its code cells display), and the notebook with those outputs."
-    nb_path = Path(nb); d = json.loads(nb_path.read_text())
-    code = [c for c in d['cells'] if c['cell_type'] == 'code']
-    mds = dict(zip(map(id, code), _run_cells(code, nb_path.parent)))
-    parts = []
-    for c in d['cells']:
-        if c['cell_type'] == 'markdown': parts.append(re.sub(r'\]\(\.\./', '](', ''.join(c['source']).strip()))
-        elif c['cell_type'] == 'code':
-            md = mds[id(c)]
-            if _readme_kind(c) == 'code': parts.append('```python\n' + README_CODE.sub('', ''.join(c['source'])).strip() + '\n```')
-            c['outputs'] = [_md_output(md)] if md is not None else []
-            if md is not None: parts.append(md.strip())
-    return '\n\n'.join(p for p in parts if p) + '\n', d
-
-def write_readme(nb=None,   # the landing page (default: nbs/index.ipynb of this checkout)
-                 dest=None, # the README to write (default: README.md beside nbs/)
-                ) -> Path:
-    "Write the README from the landing page notebook, and store its code cells' markdown as their outputs there."
-    root = Path(__file__).resolve().parent.parent if nb is None or dest is None else None   # the checkout tll is installed from
-    nb, dest = Path(nb or root/'nbs'/'index.ipynb'), Path(dest or root/'README.md')
-    if not nb.is_file(): raise TLLError(f"{nb}: landing page notebook not found")
-    text, d = readme_text(nb)
-    new = json.dumps(d, sort_keys=True, indent=1, ensure_ascii=False) + '\n'
-    if new != nb.read_text(): nb.write_text(new)
-    with atomic_path(dest) as tmp: Path(tmp).write_text(text)
-    return dest
