@@ -65,19 +65,28 @@ def headline_table(results_dir,    # folder of result files
 # %% ../nbs/07e_readme.ipynb #fd49f757
 def _mins(s) -> str: return f'{int(s // 60)} min {s % 60:.0f} s' if s >= 60 else f'{s:.0f} s'
 
+def _read_bench(results_dir, file) -> tuple:
+    "A benchmark's results file as a dict (None if it is missing or unreadable), and its name as the README shows it."
+    rel = f'{Path(results_dir).name}/{file}'
+    try: return json.loads((Path(results_dir)/file).read_text()), rel
+    except (OSError, ValueError): return None, rel
+
+def _fmt(d: dict, k, how) -> str:
+    "`how(d[k])`, or 'missing' where the file lacks the figure."
+    return how(d[k]) if _num(d.get(k)) is not None else 'missing'
+
 def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
     "The README's paragraph on the default method's speed, from `tll bench`'s result file."
-    f = Path(results_dir)/file
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Speed: `{Path(results_dir).name}/{file}` missing (written by `tll bench --json`).")
-    fmt = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
+    b, rel = _read_bench(results_dir, file)
+    if b is None: return MarkdownText(f"Speed: `{rel}` missing (written by `tll bench --json`).")
+    fmt = lambda k, how: _fmt(b, k, how)
     gib, x, rate = (lambda v: f'{v / 1024:.1f} GiB'), (lambda v: f'{v:.1f}x'), (lambda v: f'{v:.0f} images/s')
     same = {True: 'had the same bytes as', False: 'differed from'}  # measured by `tll bench` (absent from older files)
     base = (f" The same cold run of the code before this speed work ({b['baseline']}), timed in the same session, took "
             f"{fmt('baseline_cold_s', _mins)}: {fmt('cold_speedup', x)} slower.") if b.get('baseline') else ''
     return MarkdownText(
-        f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{Path(results_dir).name}/{file}` (written by "
-        f"`tll bench --data ../shared/tll-data{' --baseline REV' if b.get('baseline') else ''} --json {Path(results_dir).name}/{file}`): {fmt('run_cold_s', _mins)} from an empty cache "
+        f"Speed of the default `tll run --data ../shared/tll-data` on the 2-core CPU, from `{rel}` (written by "
+        f"`tll bench --data ../shared/tll-data{' --baseline REV' if b.get('baseline') else ''} --json {rel}`): {fmt('run_cold_s', _mins)} from an empty cache "
         f"(peak resident memory {fmt('run_cold_rss_mib', gib)}), {fmt('run_warm_s', _mins)} with a warm one (the median of three; "
         f"{fmt('run_warm_rss_mib', gib)}); "
         f"the warm run's submission {same.get(b.get('run_warm_same_bytes'), 'was not compared with')} the cold run's.{base} Feature extraction (each image decoded once, "
@@ -87,10 +96,9 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
 
 def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
     "The README's paragraph on `tll index`'s speed and faiss's recall, from `tll bench --index`'s result file (`tll.index.bench_index`)."
-    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
-    v = lambda k, how: how(b[k]) if _num(b.get(k)) is not None else 'missing'
+    b, rel = _read_bench(results_dir, file)
+    if b is None: return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
+    v = lambda k, how: _fmt(b, k, how)
     s, rate = (lambda x: f'{x:.2f} s'), (lambda x: f'{x:.1f} images/s')
     rows = '; '.join(f"{q['n']:,} {q.get('rows', '')} rows: exact {q['exact_ms']:.1f} ms, `{q['spec']}` {q['faiss_ms']:.1f} ms "
                      f"(recall@10 {q['recall_at_10']:.3f})" + ''.join(f", tried `{t['spec']}` ({t['params']}) {t['ms']:.1f} ms "
@@ -105,10 +113,9 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
 
 def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
     "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve.bench_serve`)."
-    f = Path(results_dir)/file; rel = f'{Path(results_dir).name}/{file}'
-    try: b = json.loads(f.read_text())
-    except (OSError, ValueError): return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
-    v = lambda d, k, how: how(d[k]) if _num(d.get(k)) is not None else 'missing'
+    b, rel = _read_bench(results_dir, file)
+    if b is None: return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
+    v = _fmt
     ms, L = (lambda x: f'{x:.0f} ms'), b.get('load', {})
     return MarkdownText(
         f"Measured by `tll bench --serve --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU, with the "
