@@ -9,18 +9,23 @@ from pathlib import Path
 import numpy as np
 from .data import (TLLError, RowCache, CROPS, atomic_path, cache_root, center_crop, check_image, display_name, file_digest,
                       load_image, remove_entry, write_json, writable_folder, altstack_kept, progress as progress_iter)
-from .search import RESCORE_TOP, gallery_files, readable
+from .search import RESCORE_TOP, gallery_files
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'FACE_SIDE', 'EXACT_MAX', 'ANN_SHORTLIST', 'ENGINES', 'TRIED', 'freeze', 'Extractor',
-           'face_score', 'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current', 'GalleryIndex',
-           'ray_init', 'build_index', 'report_build', 'report_skipped', 'search_index', 'synthetic_rows',
-           'bench_queries', 'bench_index']
+__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'FACE_SIDE', 'EXACT_MAX', 'ANN_SHORTLIST', 'ENGINES', 'TRIED', 'face_input', 'freeze',
+           'Extractor', 'face_score', 'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current',
+           'GalleryIndex', 'ray_init', 'build_index', 'report_build', 'report_skipped', 'search_index',
+           'synthetic_rows', 'bench_queries', 'bench_index']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i1'  # bump when the index layout changes
 REC_BATCH = 8        # face chips per request of the frozen descriptor network (the static batch `tll.faces` compiles)
 FACE_SIDE = 512      # faces are found on a copy reduced to at most this many pixels a side: a phone photo costs 10x the time at full size, for faces dlib's HOG finds from about 80 pixels anyway (every hand-out image is smaller: the method's own faces are the same)
+
+def face_input(im):
+    "`im` as the faces are found in it: a copy reduced to `FACE_SIDE` pixels a side if larger, else `im` itself."
+    if max(im.size) <= FACE_SIDE: return im
+    im = im.copy(); im.thumbnail((FACE_SIDE, FACE_SIDE), 2); return im
 
 def _l2n(x, eps=1e-8): return x / (np.linalg.norm(x, axis=-1, keepdims=True) + eps)  # as `tll.resnet.l2n`
 
@@ -106,7 +111,7 @@ class Extractor:
     def faces(self, im) -> tuple[int, np.ndarray]:
         "The faces of one decoded RGB image as `tll.faces.image_faces` finds them (on a copy reduced to `FACE_SIDE` if larger): (count, (max_faces, 128) float32 descriptors, zero-padded)."
         F = self.recipe['faces']; k = F['max_faces']; D = np.zeros((k, 128), np.float32)
-        if max(im.size) > FACE_SIDE: im = im.copy(); im.thumbnail((FACE_SIDE, FACE_SIDE), 2)
+        im = face_input(im)
         if self._dlib is None:
             import dlib; self._dlib = [dlib, dlib.get_frontal_face_detector(), None]
         dlib, det, sp = self._dlib; a = np.ascontiguousarray(np.asarray(im, dtype=np.uint8))
@@ -310,9 +315,11 @@ def _ray_rows(model, paths, cache, chunk, put, show, actors=None):
     try:
         n = actors or max(1, int(ray.cluster_resources().get('CPU', 1)))
         ds = ray.data.from_items([{'i': i, 'path': os.fsencode(str(p))} for i, p in enumerate(paths)], override_num_blocks=max(1, -(-len(paths) // chunk)))
-        import warnings; warnings.filterwarnings('ignore', message='.*ray_remote_args.*')  # Ray 2.60 deprecates the only way to set max_restarts here
-        out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy',
-                             ray_remote_args_fn=lambda: {'max_restarts': 0})  # a failed actor fails the build (it resumes from its shards), not restarted from arguments Ray may have dropped
+        import warnings
+        with warnings.catch_warnings():  # Ray 2.60 deprecates the only way to set max_restarts here
+            warnings.filterwarnings('ignore', message='.*ray_remote_args.*')
+            out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy',
+                                 ray_remote_args_fn=lambda: {'max_restarts': 0})  # a failed actor fails the build (it resumes from its shards), not restarted from arguments Ray may have dropped
         def work():
             for b in out.iter_batches(batch_size=None, batch_format='numpy'):
                 ok = b['ok']; put({c: b[c][ok] for c in ('i', 'emb', 'fn', 'fdesc')}, [(int(i), str(e)) for i, e, o in zip(b['i'], b['err'], ok) if not o])

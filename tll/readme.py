@@ -100,12 +100,13 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
     if b is None: return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
     v = lambda k, how: _fmt(b, k, how)
     s, rate = (lambda x: f'{x:.2f} s'), (lambda x: f'{x:.1f} images/s')
+    gallery = b['update_n'] - 10 if _num(b.get('update_n')) is not None else '?'  # the bench adds 10 images to the gallery it built
     rows = '; '.join(f"{q['n']:,} {q.get('rows', '')} rows: exact {q['exact_ms']:.1f} ms, `{q['spec']}` {q['faiss_ms']:.1f} ms "
                      f"(recall@10 {q['recall_at_10']:.3f})" + ''.join(f", tried `{t['spec']}` ({t['params']}) {t['ms']:.1f} ms "
                      f"(recall@10 {t['recall_at_10']:.3f})" for t in q.get('tried', [])) for q in b.get('queries', []))
     return MarkdownText(
         f"Measured by `tll bench --index --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU (load average "
-        f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the 2000 test rights as the gallery: "
+        f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the {gallery} test rights as the gallery: "
         f"building the index ran at {v('build_local_img_s', rate)} with the local engine and {v('build_ray_img_s', rate)} with Ray "
         f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
         f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
