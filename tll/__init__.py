@@ -3,8 +3,8 @@ __version__ = "0.1.0"
 # The public names, importable from `tll` itself (`from tll import TLLData, make_method`). Each is imported on first
 # use (PEP 562), so `import tll` and the `tll` command stay quick: torch is loaded only by what needs it.
 _PUBLIC = {
-    'TLLData': 'data', 'TLLError': 'data', 'Tasks': 'data', 'split_pairs': 'data', 'make_tasks': 'data',
-    'candidate_tasks': 'data', 'accuracies': 'data', 'topk_accuracy': 'data', 'write_submission': 'data',
+    'TLLData': 'data', 'TLLError': 'data', 'Tasks': 'tasks', 'split_pairs': 'tasks', 'make_tasks': 'tasks',
+    'candidate_tasks': 'tasks', 'accuracies': 'tasks', 'topk_accuracy': 'tasks', 'write_submission': 'tasks', 'validate': 'tasks',
     'make_method': 'methods', 'get_method': 'methods', 'METHODS': 'methods', 'DEFAULT_METHOD': 'methods',
     'confidences': 'rerank', 'search_gallery': 'search', 'build_index': 'index', 'search_index': 'index',
 }

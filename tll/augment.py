@@ -9,7 +9,10 @@ from pathlib import Path
 import torch
 import torchvision.transforms.v2 as T
 from PIL import Image
-from .data import (VARIANTS, CROPS, center_crop, TLLError, TLLData, load_image, atomic_path, cache_root, cache_readonly, file_digest, LOADER_VERSION, remove_entry, progress as _progress)
+from .data import TLLError, TLLData
+from .io import atomic_path, file_digest, progress as _progress
+from .images import VARIANTS, CROPS, center_crop, load_image, LOADER_VERSION
+from .cache import cache_root, cache_readonly, remove_entry
 
 # %% auto #0
 __all__ = ['REMBG_MODELS', 'NOBG_FILL', 'pair_transform', 'augment_pair', 'to_gray', 'rembg_home', 'ensure_rembg_model',

@@ -15,15 +15,20 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
-from .data import TLLError, TLLData, Tasks, Scorer, atomic_path, write_json, split_pairs, make_tasks, accuracies, task_rows
-from .data import progress as progress_iter
+from .data import TLLError, TLLData
+from .io import atomic_path, write_json
+from .tasks import Scorer, validate, accuracies, make_tasks
+from .results import published
+from .config import MethodConfig, option, boolean, choice, integer, number, items
+from dataclasses import dataclass
+from .io import progress as progress_iter
 from .augment import pair_transform, variant_image, VARIANTS
 
 # %% auto #0
 __all__ = ['set_seed', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Learner', 'to_device',
            'DeviceCB', 'MetricsCB', 'ProgressCB', 'CheckpointCB', 'EarlyStoppingCB', 'normalize_images', 'SiameseCNN',
-           'confidence', 'hinge_loss', 'siamese_loss', 'load_images', 'PairDataset', 'task_scores', 'BaselineScorer',
-           'table1_run']
+           'confidence', 'hinge_loss', 'siamese_loss', 'load_images', 'PairDataset', 'pair_confidences',
+           'BaselineConfig', 'BaselineScorer', 'table1_run']
 
 # %% ../nbs/02_baseline.ipynb #3ffdf4dd
 def set_seed(seed=0):
@@ -39,6 +44,7 @@ class Callback:
     "Base class of learner callbacks; lower `order` runs first."
     order = 0
 
+# %% ../nbs/02_baseline.ipynb #ff84022a
 class Learner:
     "A minimal training loop: model, (train, valid) data loaders, loss, optimiser factory and ordered callbacks."
     def __init__(self, model,                    # a `nn.Module`
@@ -138,7 +144,7 @@ class MetricsCB(Callback):
         learn.history.append(self.row)
 
 class ProgressCB(Callback):
-    "Progress over epochs (and, on a terminal, batches) through `tll.data.progress`; writes each epoch's row of `learn.history`."
+    "Progress over epochs (and, on a terminal, batches) through `tll.io.progress`; writes each epoch's row of `learn.history`."
     order = 10
     def before_fit(self, learn):
         learn.epochs = progress_iter(learn.epochs, 'training', unit='epochs'); self.first = True
@@ -158,6 +164,7 @@ def _monitored(learn, monitor):
     if monitor not in row: raise TLLError(f"monitor '{monitor}' is not in the epoch metrics ({', '.join(row) or 'none: add a MetricsCB'})")
     return row[monitor]
 
+# %% ../nbs/02_baseline.ipynb #064d806e
 class CheckpointCB(Callback):
     "Save the model's state_dict atomically to `path` whenever `monitor` improves (every epoch if `monitor` is None)."
     order = 20
@@ -232,7 +239,7 @@ def siamese_loss(preds,        # (left embeddings, right embeddings) of B look-a
 # %% ../nbs/02_baseline.ipynb #939ce730
 def load_images(paths,            # image files
                 size=(64, 80),    # (w, h)
-                variant='rgb',    # image variant (see `tll.data.VARIANTS`)
+                variant='rgb',    # image variant (see `tll.images.VARIANTS`)
                 model='u2netp',   # rembg model for nobg variants
                 cache=None,       # cache root for nobg variants
                 progress=False,   # show a progress bar
@@ -259,40 +266,41 @@ def _embed(model, ims, bs=256):
     model.eval()
     with torch.no_grad(): return torch.cat([model.embed(ims[i:i + bs]) for i in range(0, len(ims), bs)]) if len(ims) else torch.empty(0)
 
-def task_scores(model, left_ims, right_ims, tasks: Tasks, lefts, rights) -> np.ndarray:
-    "Confidences (n_tasks, n_cands) of `tasks` from images of the distinct `lefts` and `rights` ids (aligned with the image tensors)."
+def pair_confidences(model, left_ims, right_ims) -> np.ndarray:
+    "Confidences 1/(1+d) (n, m) of every left image against every right image (uint8 tensors), d the exact Euclidean distance of their embeddings."
     el, er = _embed(model, left_ims), _embed(model, right_ims)
-    li, ri = task_rows(tasks, lefts, rights)
-    d = (el[li][:, None, :] - er[torch.from_numpy(ri)]).norm(dim=-1)
-    return confidence(d).numpy().astype(np.float64)
+    return confidence(torch.cdist(el, er, compute_mode='donot_use_mm_for_euclid_dist')).numpy().astype(np.float64)
 
+@dataclass(frozen=True)
+class BaselineConfig(MethodConfig):
+    "Options of the `baseline` method (defaults: the report's)."
+    method = 'baseline'
+    gray: bool = option(False, "shorthand for variant='gray'", boolean(), fit=True)
+    variant: str = option('rgb', "image variant: 'rgb', 'gray', 'nobg', 'nobg-gray'", choice(*VARIANTS), fit=True)
+    epochs: int = option(20, 'training epochs (the report: 20)', integer(1), fit=True)
+    size: tuple = option((64, 80), 'input (w, h) in pixels', items(integer(8, 1024), n=2), fit=True)
+    bs: int = option(64, 'pairs per batch (as many in-batch negatives)', integer(2), fit=True)
+    lr: float = option(1e-3, 'Adam learning rate (the report: 1e-3)', number(above=0), fit=True)
+    wd: float = option(0.01, 'L2 regularisation (the report: 0.01)', number(lo=0), fit=True)
+    margin: float = option(1.0, 'hinge margin', number(above=0), fit=True)
+    channels: tuple = option((16, 32, 64, 128), 'channels of the 4 conv blocks', items(integer(1), n=4), fit=True)
+    augment: bool = option(True, 'flips/rotation/affine during training', boolean(), fit=True)
+    model: str = option('u2netp', 'rembg model for the nobg variants', choice('u2netp', 'u2net'), fit=True)
+
+# %% ../nbs/02_baseline.ipynb #6bd1ab03
 class BaselineScorer(Scorer):
     "The report's Siamese CNN baseline (hinge loss, random negatives), trained from scratch."
     name = 'baseline'
-    def __init__(self, seed=0,          # seeds weights, batches, negatives and augmentation
-                 cache=None,            # cache root (for the nobg variants)
-                 progress=True,         # progress bars and per-epoch table
-                 gray=False,            # shorthand for variant='gray'
-                 variant='rgb',         # image variant: 'rgb', 'gray', 'nobg', 'nobg-gray'
-                 epochs=20,             # training epochs (the report: 20)
-                 size=(64, 80),         # input (w, h)
-                 bs=64,                 # pairs per batch (as many in-batch negatives)
-                 lr=1e-3,               # Adam learning rate (the report: 1e-3)
-                 wd=0.01,               # L2 regularisation (the report: 0.01)
-                 margin=1.0,            # hinge margin
-                 channels=(16, 32, 64, 128), # channels of the 4 conv blocks
-                 augment=True,          # flips/rotation/affine during training
-                 model='u2netp',        # rembg model for the nobg variants
-                ):
-        super().__init__(seed, cache, progress)
-        self.variant = 'gray' if gray else variant
-        if self.variant not in VARIANTS: raise TLLError(f"unknown image variant '{self.variant}'; choose one of {', '.join(VARIANTS)}")
-        self.epochs, self.size, self.bs, self.lr, self.wd, self.margin = epochs, tuple(size), bs, lr, wd, margin
-        self.channels, self.augment, self.rembg_model = tuple(channels), augment, model
+    Config = BaselineConfig
+    def __init__(self, seed=0, cache=None, progress=True, config=None, **options):
+        super().__init__(seed, cache, progress, config, **options); c = self.config
+        self.variant = 'gray' if c.gray else c.variant
+        self.epochs, self.size, self.bs, self.lr, self.wd, self.margin = c.epochs, tuple(c.size), c.bs, c.lr, c.wd, c.margin
+        self.channels, self.augment, self.rembg_model = tuple(c.channels), c.augment, c.model
         self.net, self.history = None, []
 
-    def _images(self, data, split, side, ids):
-        return load_images([data.path(split, side, i) for i in ids], self.size, self.variant, self.rembg_model, self.cache, self.progress)
+    def _load(self, paths): return load_images(paths, self.size, self.variant, self.rembg_model, self.cache, self.progress)
+    def _images(self, data, split, side, ids): return self._load(data.paths(split, side, ids))
 
     def fit(self, data: TLLData, pairs: pd.DataFrame, valid: pd.DataFrame | None = None, cbs=()):
         "Train on the look-alike `pairs` (train split); optional `valid` pairs are scored after each epoch."
@@ -310,7 +318,7 @@ class BaselineScorer(Scorer):
             if len(valid) >= 20:
                 tasks = make_tasks(valid, seed=self.seed)
                 epoch_fns.append(lambda learn: {f'valid_{k}': v for k, v in accuracies(
-                    task_scores(learn.model, vl, vr, tasks, valid['left'], valid['right']), tasks.truth).items()})
+                    tasks.entries(pair_confidences(learn.model, vl, vr), valid['left'], valid['right']), tasks.truth).items()})
         cbs = [DeviceCB(), MetricsCB(*epoch_fns), *cbs] + ([ProgressCB()] if self.progress else [])
         learn = Learner(self.net, (trn, val), partial(siamese_loss, margin=self.margin),
                         partial(torch.optim.Adam, weight_decay=self.wd), lr=self.lr, cbs=cbs, n_inp=2)
@@ -318,11 +326,10 @@ class BaselineScorer(Scorer):
         self.history = learn.history
         return self
 
-    def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray:
-        "Confidences 1/(1+d) for each task's candidates, shape (n_tasks, n_cands)."
+    def pair_scores(self, left_paths, right_paths) -> np.ndarray:
+        "Confidences 1/(1+d) (n, m) of left against right image files."
         if self.net is None: raise TLLError("BaselineScorer.score called before fit")
-        lefts, rights = pd.unique(tasks.lefts), tasks.rights
-        return task_scores(self.net, self._images(data, split, 'left', lefts), self._images(data, split, 'right', rights), tasks, lefts, rights)
+        return pair_confidences(self.net, self._load(left_paths), self._load(right_paths))
 
 # %% ../nbs/02_baseline.ipynb #d4965847
 def table1_run(root,                # data folder (hand-out layout)
@@ -335,20 +342,18 @@ def table1_run(root,                # data folder (hand-out layout)
     "Train the baseline on the seeded 8:2 split of `root`, score the validation tasks, write and return the metrics."
     if threads: torch.set_num_threads(threads)
     data = TLLData.load(root)
-    trn, val = split_pairs(data.pairs, seed=seed)
-    tasks = make_tasks(val, seed=seed)
     s = BaselineScorer(seed=seed, variant=variant, **kwargs)
     t0, c0 = time.perf_counter(), time.process_time()
-    s.fit(data, trn, valid=val); fit_s, fit_cpu = time.perf_counter() - t0, time.process_time() - c0
-    acc = accuracies(s.score(data, tasks, 'train'), tasks.truth)
+    v = validate(s, data, seed=seed, watch=True); fit_s, fit_cpu = v.fit_s, time.process_time() - c0   # the CPU seconds of fitting and scoring
+    trn, val, acc = v.train, v.valid, v.accuracy
     train_s = [h['train_seconds'] for h in s.history]
     res = {'method': 'baseline', 'variant': s.variant, 'backbone': f'siamese-cnn-4block{list(s.channels)}', **acc,
            'seed': seed, 'split': f'8:2 of train.csv, seed {seed}', 'n_train': len(trn), 'n_val': len(val), 'data': str(root),
            'seconds': time.perf_counter() - t0, 'fit_seconds': fit_s, 'seconds_per_epoch': float(np.mean(train_s)),
-           'fit_cpu_seconds': fit_cpu, 'load_average_1min': os.getloadavg()[0], 'cpu_count': os.cpu_count(),
+           'cpu_seconds': fit_cpu, 'load_average_1min': os.getloadavg()[0], 'cpu_count': os.cpu_count(),
            'epochs': s.epochs, 'size_wh': list(s.size), 'batch_size': s.bs, 'lr': s.lr, 'weight_decay': s.wd, 'margin': s.margin,
            'augment': s.augment, 'torch_threads': torch.get_num_threads(), 'torch': torch.__version__,
-           'report': {'gray': {'top1': 0.21, 'top2': 0.34}, 'rgb': {'top1': 0.21, 'top2': 0.39}}.get(s.variant),
+           'report': published('table1', 'baseline', s.variant),
            'history': s.history}
     if out is not None: write_json(out, res)
     return res

@@ -8,7 +8,9 @@ import json, os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import TLLError, TLLData, load_image, write_json, writable_folder
+from .data import TLLError, TLLData
+from .io import write_json, writable_folder
+from .images import load_image
 from .resnet import FeatureStore, OpenVINOEngine, extract, to_array
 from .faces import image_faces, describe, face_model, detect, FaceConfig
 from .lookalike import LookalikeScorer
@@ -41,6 +43,93 @@ def _baseline_src(baseline, dest) -> tuple[Path, str]:
     subprocess.run(f"git -C '{repo}' archive {r.stdout.strip()} | tar -x -C '{dest}'", shell=True, check=True)
     return dest, f"{baseline} ({r.stdout.strip()[:12]})"
 
+# %% ../nbs/07b_bench.ipynb #e5c7f3eb
+def _time_runs(ds, method, baseline, tmp, res):
+    "Cold, warm (median of three) `tll run` and warm `tll search` of `ds` in child processes, and the baseline's cold run; figures into `res`."
+    a = ['--data', ds.root.resolve(), '--method', method]  # children run in `tmp`: the checkout's folder must not shadow `pythonpath`
+    cold = _child_run(a + ['--out', tmp/'o1', '--cache', tmp/'cold'], tmp)
+    warms = [_child_run(a + ['--out', tmp/'o2', '--cache', tmp/'cold'], tmp) for _ in range(3)]  # the median of three: one run varies by a second here
+    warm = sorted(warms, key=lambda w: w['s'])[1]
+    res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
+               run_warm_rss_mib=max(w['rss_mib'] for w in warms))
+    res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
+    res['run_warm_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o2'/'submission.csv').read_bytes()  # the cold run's submission against the last warm one's
+    print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
+          f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
+    q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve(); gal = ds.root.resolve()/'test'/'right'  # a warm search: the runs filled the cache and the fit on all pairs
+    srch = [_child_run([q, '--gallery', gal, '--data', ds.root.resolve(), '--cache', tmp/'cold', '-k', 5], tmp, cmd='search') for _ in range(3)]
+    res.update(search_gallery=len(gallery_files(gal)), search_warm_s=sorted(r['s'] for r in srch)[1], search_warm_all_s=[r['s'] for r in srch],
+               search_warm_rss_mib=max(r['rss_mib'] for r in srch))
+    print(f"tll search over the {res['search_gallery']} images of {gal}: warm {res['search_warm_s']:.1f}s, the median of "
+          f"{', '.join(f'{w:.1f}' for w in res['search_warm_all_s'])} (peak RSS {res['search_warm_rss_mib']:.0f} MiB)")
+    if baseline:
+        src, name = _baseline_src(baseline, tmp/'base-src')
+        b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=src)
+        res.update(baseline=name, baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
+        res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
+        sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
+        res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
+        res['baseline_max_score_diff'] = float((sa - sb).abs().max().max())  # the submission's scores, this code against the baseline's
+        res['baseline_same_order'] = float((sa.rank(axis=1).values == sb.rank(axis=1).values).all(1).mean())  # share of test rows ranked alike
+        print(f"baseline {baseline}: cold {b['s']:.1f}s (peak RSS {b['rss_mib']:.0f} MiB), validation {res['baseline_valid']}; "
+              f"this code is {res['cold_speedup']:.2f}x faster cold; submissions: same bytes {res['baseline_same_bytes']}, "
+              f"largest score difference {res['baseline_max_score_diff']:.1e}, rows ranked alike {res['baseline_same_order']:.3f}")
+
+def _time_views(m, ims, paths, tmp, res):
+    "Images/s of each view in OpenVINO (f32 and bf16), of the whole extraction, and of the previous PyTorch path; figures into `res`."
+    n = len(paths)
+    stores = list(m.stores.values())
+    for v, s in m.stores.items():
+        xs = [s.array(im, p) for im, p in zip(ims, paths)]; e = s.engine(); e.run(iter(xs[:4]), 4)  # compile and warm up
+        t = time.perf_counter(); e.run(iter(xs), n); res[f'view_{v.name}_img_s'] = _rate(n, t)
+    s0 = stores[0]; xs = [s0.array(im, p) for im, p in zip(ims, paths)]  # OpenVINO's bf16 mode on the whole-image view, against f32
+    f32 = s0.engine().run(iter(xs), n); e16 = OpenVINOEngine(s0.bb, s0.size, s0.grid, cache=tmp/'a', precision='bf16'); e16.run(iter(xs[:4]), 4)
+    t = time.perf_counter(); b16 = e16.run(iter(xs), n); res['view_whole_bf16_img_s'] = _rate(n, t); del e16
+    res['bf16_min_cos'] = float(min(((f32[k] * b16[k]).sum(1) / np.linalg.norm(f32[k], axis=1) / np.linalg.norm(b16[k], axis=1)).min() for k in f32))
+    t = time.perf_counter(); extract(stores, paths, show=False); res['extract_new_img_s'] = _rate(n, t)
+    old = [FeatureStore(s.bb, s.variant, cache=tmp/'t', grid=s.grid, size=s.size, engine='torch', progress=False) for s in stores]
+    for s in old: s.engine().run(iter([np.zeros((3, s.size[1], s.size[0]), np.float32)] * 4), 4)  # warm up
+    t = time.perf_counter()
+    for s in old: s.engine().run((to_array(s.load(p), s.size) for p in paths), n)  # each view decodes its own copy
+    res['extract_torch_img_s'] = _rate(n, t); res['extract_speedup'] = res['extract_new_img_s'] / res['extract_torch_img_s']
+
+# %% ../nbs/07b_bench.ipynb #fcced7b2
+def _time_faces(m, ims, paths, tmp, res):
+    "Milliseconds per image of face detection, landmarks and the descriptor (OpenVINO and dlib), and `image_faces`'s images/s; figures into `res`."
+    import dlib
+    n = len(paths)
+    cfg = m.face_cfg; arrs = [np.ascontiguousarray(np.asarray(im)) for im in ims[:64]]; sp = face_model('sp68')
+    t = time.perf_counter(); found = [detect(a, cfg) for a in arrs]; res['faces_detect_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+    t = time.perf_counter(); shapes = []
+    for a, (rects, _) in zip(arrs, found):
+        sh = dlib.full_object_detections()
+        for r in sorted(rects, key=lambda r: -r.area())[:cfg.max_faces]: sh.append(sp(a, r))
+        shapes.append(sh)
+    res['faces_landmarks_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+    chips = [np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)) for a, sh in zip(arrs, shapes) if len(sh)]
+    res['faces_per_image'] = sum(map(len, chips)) / len(arrs)
+    describe(chips[0], cfg, tmp/'a')  # export and compile once
+    desc = {}
+    for rec in ('openvino', 'dlib'):
+        c = FaceConfig(upsample=cfg.upsample, rec=rec); t = time.perf_counter()
+        desc[rec] = describe(np.concatenate(chips), c, tmp/'a')  # all chips at once, as `image_faces` describes a chunk
+        res[f'faces_describe_{rec}_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
+    res['faces_describe_max_diff'] = float(np.abs(desc['openvino'] - desc['dlib']).max())  # the port against dlib's own network
+    t = time.perf_counter(); image_faces(paths, cfg, tmp/'f', progress=False, n_workers=m.n_workers); res['faces_img_s'] = _rate(n, t)
+
+def _print_stages(m, ds, n, res):
+    "Print the per-stage figures."
+    print(f"{n} images of {ds.root}, {res['cpus']} CPUs")
+    print(f"decode: {res['decode_img_s']:.0f} img/s; views in OpenVINO: " + ', '.join(f"{v.name} {res[f'view_{v.name}_img_s']:.0f} img/s" for v in m.stores)
+          + f"; whole in bf16 {res['view_whole_bf16_img_s']:.0f} img/s, lowest cosine to f32 {res['bf16_min_cos']:.4f}")
+    print(f"extraction of all views: new {res['extract_new_img_s']:.1f} img/s, previous PyTorch path {res['extract_torch_img_s']:.1f} img/s, "
+          f"ratio {res['extract_speedup']:.2f}x")
+    print(f"faces, ms per image in one process: detection {res['faces_detect_ms']:.1f}, landmarks {res['faces_landmarks_ms']:.1f}, "
+          f"descriptor {res['faces_describe_openvino_ms']:.1f} in OpenVINO ({res['faces_describe_dlib_ms']:.1f} in dlib), "
+          f"{res['faces_per_image']:.2f} faces per image (descriptors equal to {res['faces_describe_max_diff']:.0e}); "
+          f"image_faces with {m.n_workers} processes: {res['faces_img_s']:.1f} img/s")
+
+# %% ../nbs/07b_bench.ipynb #0d84615b
 def benchmark(data=None, # data folder (default: the bundled sample)
               n_images=256, # images timed for the per-stage figures
               runs=True, # also time cold and warm end-to-end `tll run`
@@ -49,85 +138,16 @@ def benchmark(data=None, # data folder (default: the bundled sample)
               cache=None # folder for the benchmark's temporary caches (default: the system's temporary folder); removed after
              ) -> dict:
     "Print images/s of decoding, each view, the new and old extraction, the face steps; cold/warm `tll run` and warm `tll search` seconds and peak memory."
-    import dlib
     ds = TLLData.load(data, need_train=True, need_test=True)
     paths = ds.all_paths()[:n_images]; n = len(paths)
     res = {'data': str(ds.root), 'n_images': n, 'cpus': os.cpu_count()}
     if cache is not None: writable_folder(cache, 'cache folder'); Path(cache).mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix='tll-bench-', dir=cache)).resolve()
     try:
-        if runs:  # first, while this process has started no runtime threads of its own (they slowed the children's warm runs)
-            a = ['--data', ds.root.resolve(), '--method', method]  # children run in `tmp`: the checkout's folder must not shadow `pythonpath`
-            cold = _child_run(a + ['--out', tmp/'o1', '--cache', tmp/'cold'], tmp)
-            warms = [_child_run(a + ['--out', tmp/'o2', '--cache', tmp/'cold'], tmp) for _ in range(3)]  # the median of three: one run varies by a second here
-            warm = sorted(warms, key=lambda w: w['s'])[1]
-            res.update(run_cold_s=cold['s'], run_warm_s=warm['s'], run_warm_all_s=[w['s'] for w in warms], run_cold_rss_mib=cold['rss_mib'],
-                       run_warm_rss_mib=max(w['rss_mib'] for w in warms))
-            res['run_valid'] = json.loads((tmp/'o1'/'metrics.json').read_text())['valid']
-            res['run_warm_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o2'/'submission.csv').read_bytes()  # the cold run's submission against the last warm one's
-            print(f"tll run --method {method}: cold {cold['s']:.1f}s (peak RSS {cold['rss_mib']:.0f} MiB), warm {warm['s']:.1f}s, the median of "
-                  f"{', '.join(f'{w:.1f}' for w in res['run_warm_all_s'])} (peak RSS {res['run_warm_rss_mib']:.0f} MiB); validation {res['run_valid']}")
-            q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve(); gal = ds.root.resolve()/'test'/'right'  # a warm search: the runs filled the cache and the fit on all pairs
-            srch = [_child_run([q, '--gallery', gal, '--data', ds.root.resolve(), '--cache', tmp/'cold', '-k', 5], tmp, cmd='search') for _ in range(3)]
-            res.update(search_gallery=len(gallery_files(gal)), search_warm_s=sorted(r['s'] for r in srch)[1], search_warm_all_s=[r['s'] for r in srch],
-                       search_warm_rss_mib=max(r['rss_mib'] for r in srch))
-            print(f"tll search over the {res['search_gallery']} images of {gal}: warm {res['search_warm_s']:.1f}s, the median of "
-                  f"{', '.join(f'{w:.1f}' for w in res['search_warm_all_s'])} (peak RSS {res['search_warm_rss_mib']:.0f} MiB)")
-            if baseline:
-                src, name = _baseline_src(baseline, tmp/'base-src')
-                b = _child_run(a + ['--out', tmp/'o3', '--cache', tmp/'base'], tmp, pythonpath=src)
-                res.update(baseline=name, baseline_cold_s=b['s'], baseline_cold_rss_mib=b['rss_mib'], cold_speedup=b['s'] / cold['s'])
-                res['baseline_valid'] = json.loads((tmp/'o3'/'metrics.json').read_text())['valid']
-                sa, sb = (pd.read_csv(tmp/o/'submission.csv', index_col=0) for o in ('o1', 'o3'))
-                res['baseline_same_bytes'] = (tmp/'o1'/'submission.csv').read_bytes() == (tmp/'o3'/'submission.csv').read_bytes()
-                res['baseline_max_score_diff'] = float((sa - sb).abs().max().max())  # the submission's scores, this code against the baseline's
-                res['baseline_same_order'] = float((sa.rank(axis=1).values == sb.rank(axis=1).values).all(1).mean())  # share of test rows ranked alike
-                print(f"baseline {baseline}: cold {b['s']:.1f}s (peak RSS {b['rss_mib']:.0f} MiB), validation {res['baseline_valid']}; "
-                      f"this code is {res['cold_speedup']:.2f}x faster cold; submissions: same bytes {res['baseline_same_bytes']}, "
-                      f"largest score difference {res['baseline_max_score_diff']:.1e}, rows ranked alike {res['baseline_same_order']:.3f}")
+        if runs: _time_runs(ds, method, baseline, tmp, res)  # first, while this process has started no runtime threads of its own (they slowed the children's warm runs)
         m = LookalikeScorer(progress=False, cache=tmp/'a')  # the default method's views and face settings
-        stores = list(m.stores.values())
         t = time.perf_counter(); ims = [load_image(p) for p in paths]; res['decode_img_s'] = _rate(n, t)
-        for v, s in m.stores.items():
-            xs = [s.array(im, p) for im, p in zip(ims, paths)]; e = s.engine(); e.run(iter(xs[:4]), 4)  # compile and warm up
-            t = time.perf_counter(); e.run(iter(xs), n); res[f'view_{v.name}_img_s'] = _rate(n, t)
-        s0 = stores[0]; xs = [s0.array(im, p) for im, p in zip(ims, paths)]  # OpenVINO's bf16 mode on the whole-image view, against f32
-        f32 = s0.engine().run(iter(xs), n); e16 = OpenVINOEngine(s0.bb, s0.size, s0.grid, cache=tmp/'a', precision='bf16'); e16.run(iter(xs[:4]), 4)
-        t = time.perf_counter(); b16 = e16.run(iter(xs), n); res['view_whole_bf16_img_s'] = _rate(n, t); del e16
-        res['bf16_min_cos'] = float(min(((f32[k] * b16[k]).sum(1) / np.linalg.norm(f32[k], axis=1) / np.linalg.norm(b16[k], axis=1)).min() for k in f32))
-        t = time.perf_counter(); extract(stores, paths, show=False); res['extract_new_img_s'] = _rate(n, t)
-        old = [FeatureStore(s.bb, s.variant, cache=tmp/'t', grid=s.grid, size=s.size, engine='torch', progress=False) for s in stores]
-        for s in old: s.engine().run(iter([np.zeros((3, s.size[1], s.size[0]), np.float32)] * 4), 4)  # warm up
-        t = time.perf_counter()
-        for s in old: s.engine().run((to_array(s.load(p), s.size) for p in paths), n)  # each view decodes its own copy
-        res['extract_torch_img_s'] = _rate(n, t); res['extract_speedup'] = res['extract_new_img_s'] / res['extract_torch_img_s']
-        cfg = m.face_cfg; arrs = [np.ascontiguousarray(np.asarray(im)) for im in ims[:64]]; sp = face_model('sp68')
-        t = time.perf_counter(); found = [detect(a, cfg) for a in arrs]; res['faces_detect_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
-        t = time.perf_counter(); shapes = []
-        for a, (rects, _) in zip(arrs, found):
-            sh = dlib.full_object_detections()
-            for r in sorted(rects, key=lambda r: -r.area())[:cfg.max_faces]: sh.append(sp(a, r))
-            shapes.append(sh)
-        res['faces_landmarks_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
-        chips = [np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)) for a, sh in zip(arrs, shapes) if len(sh)]
-        res['faces_per_image'] = sum(map(len, chips)) / len(arrs)
-        describe(chips[0], cfg, tmp/'a')  # export and compile once
-        desc = {}
-        for rec in ('openvino', 'dlib'):
-            c = FaceConfig(upsample=cfg.upsample, rec=rec); t = time.perf_counter()
-            desc[rec] = describe(np.concatenate(chips), c, tmp/'a')  # all chips at once, as `image_faces` describes a chunk
-            res[f'faces_describe_{rec}_ms'] = 1000 * (time.perf_counter() - t) / len(arrs)
-        res['faces_describe_max_diff'] = float(np.abs(desc['openvino'] - desc['dlib']).max())  # the port against dlib's own network
-        t = time.perf_counter(); image_faces(paths, cfg, tmp/'f', progress=False, n_workers=m.n_workers); res['faces_img_s'] = _rate(n, t)
-        print(f"{n} images of {ds.root}, {res['cpus']} CPUs")
-        print(f"decode: {res['decode_img_s']:.0f} img/s; views in OpenVINO: " + ', '.join(f"{v.name} {res[f'view_{v.name}_img_s']:.0f} img/s" for v in m.stores)
-              + f"; whole in bf16 {res['view_whole_bf16_img_s']:.0f} img/s, lowest cosine to f32 {res['bf16_min_cos']:.4f}")
-        print(f"extraction of all views: new {res['extract_new_img_s']:.1f} img/s, previous PyTorch path {res['extract_torch_img_s']:.1f} img/s, "
-              f"ratio {res['extract_speedup']:.2f}x")
-        print(f"faces, ms per image in one process: detection {res['faces_detect_ms']:.1f}, landmarks {res['faces_landmarks_ms']:.1f}, "
-              f"descriptor {res['faces_describe_openvino_ms']:.1f} in OpenVINO ({res['faces_describe_dlib_ms']:.1f} in dlib), "
-              f"{res['faces_per_image']:.2f} faces per image (descriptors equal to {res['faces_describe_max_diff']:.0e}); "
-              f"image_faces with {m.n_workers} processes: {res['faces_img_s']:.1f} img/s")
+        _time_views(m, ims, paths, tmp, res); _time_faces(m, ims, paths, tmp, res); _print_stages(m, ds, n, res)
         res['load_avg'] = os.getloadavg()
         if out: write_json(out, res)
         return res

@@ -9,8 +9,10 @@ from pathlib import Path
 from contextlib import contextmanager
 import numpy as np
 from . import __version__
-from .data import (TLLError, TLLData, split_pairs, make_tasks, candidate_tasks, accuracies, submission_table, to_json,
-                      atomic_files, file_digest, writable_folder, writable_file, cache_root, cache_readonly, display_name, min_pairs, stage)
+from .data import TLLError, TLLData
+from .io import to_json, atomic_files, file_digest, writable_folder, writable_file, display_name, stage
+from .tasks import candidate_tasks, submission_table, min_pairs, validate
+from .cache import cache_root, cache_readonly
 from .methods import METHODS, DEFAULT_METHOD, get_method, check_options, make_method, method_options, parse_options
 from .rerank import RERANK_MODES, confidences
 
@@ -30,7 +32,7 @@ def cache_note(cache=None) -> Path:
 
 @contextmanager
 def blame_options(method, options):
-    "A Python error inside a method that was given `-o` options is, most likely, an option it cannot use: say so in one line."
+    "A Python error while a method is built from its `-o` options (not while it runs) is an option it cannot use: say so in one line."
     try: yield
     except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
         if not options: raise  # no options: a real bug, shown with its traceback
@@ -56,7 +58,7 @@ def run(data=None, out='out', method=None, seed=0, options=None,
     method, seed, options = method or DEFAULT_METHOD, check_seed(seed), dict(options or {})
     if method not in METHODS: get_method(method)  # an unknown name fails first, without importing anything
     if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
-    check_options(get_method(method), options, f"method '{method}'")  # then the options, where they are read
+    check_options(get_method(method), options)  # then the options, by the method's config
     ds = TLLData.load(data, need_train=True, need_test=True)  # then bad data, before any method is imported
     if len(ds.pairs) < min_pairs():
         raise TLLError(f"{ds.root/'train.csv'}: {len(ds.pairs)} pairs; tll run needs at least {min_pairs()} "
@@ -65,29 +67,29 @@ def run(data=None, out='out', method=None, seed=0, options=None,
     cache_note(cache)  # a cache that cannot be written is used read-only
     if rerank is None: rerank = options.get('rerank')  # `-o rerank=` of a method with its own stage is the switch too (`--rerank` wins)
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **{k: v for k, v in options.items() if k != 'rerank'})
-    m = make()  # then a bad option
+    with blame_options(method, options): m = make()  # then an option the constructor cannot use
     t = time.time()
     with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting
     prep['seconds'] = time.time() - t
     _log(f"tll run: method {method}, data {ds.root} ({len(ds.pairs)} pairs, {len(ds.candidates)} test rows), seed {seed}", quiet)
-    with blame_options(method, options): return _run(ds, out, method, m, make, seed, options, quiet, t_all, prep, as_json)
+    return _run(ds, out, method, m, make, seed, options, quiet, t_all, prep, as_json)  # a Python error in here is a bug: a traceback, not an option error
 
 def _say(msg, as_json):
     "A line of the result, on stdout (held back when the result is printed as JSON)."
     if not as_json: print(msg, flush=True)
 
+# %% ../nbs/08_cli.ipynb #b06c465b
 def _run(ds, out, method, m, make, seed, options, quiet, t_all, prep=None, as_json=False):
     "The work of `run`, on checked input."
     np.random.seed(seed)
     try: import torch; torch.manual_seed(seed)
     except ImportError: pass
     times = {}
-    trn, val = split_pairs(ds.pairs, seed=seed)
-    vt, tt = make_tasks(val, seed=seed), candidate_tasks(ds.candidates)
+    tt = candidate_tasks(ds.candidates)
     m.reranker.applies(tt, ds.root/'test_candidates.csv')  # before any fitting: a stage that is on refuses test tasks it cannot re-rank
-    with stage('fit on the training split'): t = time.time(); m.fit(ds, trn); times['fit_train_split'] = time.time() - t
-    with stage('validation'): t = time.time(); vd = m.scored(ds, vt, 'train'); times['score_valid'] = time.time() - t
-    raw, val_acc = accuracies(vd.raw, vt.truth), accuracies(vd.scores, vt.truth)
+    v = validate(m, ds, seed=seed, stages=True)  # the one validation procedure: split, fit, score the held-out tasks
+    trn, val, vt, vd, raw, val_acc = v.train, v.valid, v.tasks, v.scored, v.raw_accuracy, v.accuracy
+    times['fit_train_split'], times['score_valid'] = v.fit_s, v.score_s
     _say(f"validation ({len(val)} tasks of {vt.cands.shape[1]}): top-1 {val_acc['top1']:.3f}  top-2 {val_acc['top2']:.3f}"
          + (f"  (before re-ranking {raw['top1']:.3f} / {raw['top2']:.3f})" if vd.reranked else ''), as_json)
     with stage('refit on all pairs'): t = time.time(); mf = make().fit(ds, ds.pairs); times['fit_all'] = time.time() - t
@@ -116,11 +118,9 @@ def _seed_arg(s):
     try: return check_seed(int(s))
     except (ValueError, TLLError): raise argparse.ArgumentTypeError(f"must be an integer from 0 to {SEED_MAX}, got {s!r}") from None
 
-def _parser():
-    p = _Parser(prog='tll', description='Totally-Looks-Like: rank candidate images by look-alikeness.')
-    p.add_argument('--version', action='version', version=f'tll {__version__}')
-    sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
-    def cmd(name, help): return sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + '.')
+# %% ../nbs/08_cli.ipynb #9405cc49
+def _run_commands(cmd):
+    "The `run`, `methods` and `search` commands."
     r = cmd('run', 'train a method, print validation top-1/top-2, write OUT/submission.csv and OUT/metrics.json')
     r.add_argument('--data', default=None, help='data folder in the hand-out layout (default: the bundled sample)')
     r.add_argument('--out', default='out', help='output folder (default: out)')
@@ -146,6 +146,9 @@ def _parser():
     s.add_argument('--quiet', action='store_true', help='no progress output')
     s.add_argument('--index', default=None, metavar='INDEX', help='search this index (built by tll index) instead of a gallery folder')
     s.add_argument('--no-recursive', action='store_true', help="rank only the images at the top of --gallery, not those in its subfolders")
+
+def _gallery_commands(cmd):
+    "The `index` and `serve` commands."
     x = cmd('index', 'build or update the index of a gallery (folders of images) for tll search --index')
     x.add_argument('gallery', nargs='+', metavar='GALLERY', help='folder(s) of images; subfolders are walked')
     x.add_argument('--out', default='tll-index', metavar='INDEX', help='the index folder, created or updated (default tll-index)')
@@ -165,6 +168,10 @@ def _parser():
     v.add_argument('--no-challenge', action='store_true', help='no challenge view (it fits the method on --data in the background)')
     v.add_argument('--cache', default=None, help='cache folder (default $TLL_CACHE or ~/.cache/tll)')
     v.add_argument('--quiet', action='store_true', help='no progress output while the index is built')
+
+# %% ../nbs/08_cli.ipynb #80310f6c
+def _upkeep_commands(cmd):
+    "The `bench`, `reproduce` and `cache` commands."
     b = cmd('bench', 'print images/s of each extraction stage (new against the previous PyTorch path), cold and warm tll run and warm tll search times, peak memory')
     b.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     b.add_argument('--n-images', type=int, default=256, help='images timed for the per-stage figures (default 256)')
@@ -188,8 +195,16 @@ def _parser():
     c.add_argument('--max-size', default=None, metavar='SIZE', help='prune: then remove the oldest entries until the cache holds at most SIZE (e.g. 500M, 2G)')
     c.add_argument('--dry-run', action='store_true', help='prune: only say what would be removed')
     c.add_argument('--json', action='store_true', help='print JSON instead of text')
+
+def _parser():
+    p = _Parser(prog='tll', description='Totally-Looks-Like: rank candidate images by look-alikeness.')
+    p.add_argument('--version', action='version', version=f'tll {__version__}')
+    sub = p.add_subparsers(dest='cmd', metavar='COMMAND')
+    def cmd(name, help): return sub.add_parser(name, help=help, description=help[0].upper() + help[1:] + '.')
+    for add in (_run_commands, _gallery_commands, _upkeep_commands): add(cmd)
     return p
 
+# %% ../nbs/08_cli.ipynb #2c32dc47
 def _human(n) -> str:
     "A byte count as people read it (1024-based)."
     for u in ('B', 'KiB', 'MiB', 'GiB'):
@@ -226,17 +241,18 @@ def _methods(name=None, as_json=False):
         return
     opts = method_options(get_method(name))
     if as_json:
-        print(json.dumps(dict(name=name, description=METHODS[name].doc, options={k: dict(default=o.default, meaning=o.doc, allowed=o.allowed) for k, o in opts.items()}),
+        print(json.dumps(dict(name=name, description=METHODS[name].doc, options={k: dict(default=o.default, meaning=o.doc, allowed=o.allowed, fit=o.fit) for k, o in opts.items()}),
                          indent=2, default=repr)); return
-    print(f"{name}: {METHODS[name].doc}\noptions (-o KEY=VALUE), with their defaults and meanings:")
+    print(f"{name}: {METHODS[name].doc}\noptions (-o KEY=VALUE), with their defaults, meanings and allowed values:")
     w = max([len(f'{k} = {o.default!r}') for k, o in opts.items()] + [0])
-    for k, o in opts.items(): print(f"  {f'{k} = {o.default!r}':{w}s}  {o.doc}")
+    for k, o in opts.items(): print(f"  {f'{k} = {o.default!r}':{w}s}  {o.doc} [{o.allowed}]")
 
 class _Terminated(KeyboardInterrupt):
     "SIGTERM, handled as Ctrl-C is: the same clean-up, its own message and exit status."
 
 def _on_sigterm(signum, frame): raise _Terminated()
 
+# %% ../nbs/08_cli.ipynb #a056eff9
 def main(argv=None):
     "Entry point of the `tll` command."
     try: sys.stdout.reconfigure(errors='backslashreplace')  # a file name that is not UTF-8 must not crash the listing
@@ -272,7 +288,7 @@ def main(argv=None):
                 from tll.serve import bench_serve
                 bench_serve(a.data, out=a.json, cache=a.cache); return 0
             if a.index:
-                from tll.index import bench_index
+                from tll.index_bench import bench_index
                 bench_index(a.data, out=a.json, cache=a.cache); return 0
             from tll.bench import benchmark  # imported only when asked for
             benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)

@@ -6,12 +6,15 @@
 from __future__ import annotations
 import ast, time
 import numpy as np
-from .data import TLLError, Scorer, split_pairs, make_tasks, accuracies, N_CANDS
+from .data import TLLError, N_CANDS
+from dataclasses import dataclass
+from .tasks import Scorer, split_pairs, make_tasks, accuracies
+from .config import MethodConfig, Rule, option, boolean, choice, number
 from .resnet import CosineScorer
 from .similarity import SimilarityScorer
 
 # %% auto #0
-__all__ = ['DEFAULT_MEMBERS', 'parse_member', 'parse_members', 'task_probs', 'EnsembleScorer']
+__all__ = ['DEFAULT_MEMBERS', 'parse_member', 'parse_members', 'task_probs', 'EnsembleConfig', 'EnsembleScorer']
 
 # %% ../nbs/06_ensemble.ipynb #2519011a
 def _literal(v):
@@ -60,20 +63,25 @@ def task_probs(scores, norm='softmax', temp=1.0) -> np.ndarray:
 DEFAULT_MEMBERS = [(CosineScorer, dict(backbone='efficientnet-lite0')), (SimilarityScorer, dict(backbone='efficientnet-lite0'))]
 
 # %% ../nbs/06_ensemble.ipynb #1c4b18b3
+@dataclass(frozen=True)
+class EnsembleConfig(MethodConfig):
+    "Options of the `ensemble` method."
+    method = 'ensemble'
+    members: object = option(None, "members as 'method:key=value,...;method...' (the registry resolves them), or (class, options) pairs; None: `DEFAULT_MEMBERS`",
+                             Rule(lambda v: v is None or isinstance(v, (str, list, tuple)), "None, 'method:key=value,...;...' or a list of such"), fit=True)
+    weight_by: str = option('top2', "member weights: 'top2', 'top1' (inner validation accuracy) or 'equal'", choice('top2', 'top1', 'equal'), fit=True)
+    norm: str = option('softmax', "per-task probabilities: 'softmax' (of z-scores) or 'minmax'", choice('softmax', 'minmax'), fit=True)
+    temp: float = option(1.0, 'softmax temperature', number(above=0), fit=True)
+    refit: bool = option(True, 'refit members on all given pairs after weighting', boolean(), fit=True)
+
 class EnsembleScorer(Scorer):
     "Accuracy-weighted voting of member scorers' per-task probabilities."
     name = 'ensemble'
-    def __init__(self, seed=0, cache=None, progress=True,
-                 members=None,        # (class, options) members, or (class, options, name) from `parse_members`; default DEFAULT_MEMBERS
-                 weight_by='top2',    # 'top2', 'top1' (inner validation accuracy) or 'equal'
-                 norm='softmax',      # per-task probabilities: 'softmax' (of z-scores) or 'minmax'
-                 temp=1.0,            # softmax temperature
-                 refit=True):         # refit members on all given pairs after weighting
-        super().__init__(seed, cache, progress)
-        self.specs = parse_members(members if members is not None else DEFAULT_MEMBERS)
-        if weight_by not in ('top1', 'top2', 'equal'): raise TLLError(f"unknown weight_by '{weight_by}'; choose top1, top2 or equal")
-        task_probs(np.zeros((1, 2)), norm)  # fail early on a bad name
-        self.weight_by, self.norm, self.temp, self.refit = weight_by, norm, float(temp), refit
+    Config = EnsembleConfig
+    def __init__(self, seed=0, cache=None, progress=True, config=None, **options):
+        super().__init__(seed, cache, progress, config, **options); c = self.config
+        self.specs = parse_members(c.members if c.members is not None else DEFAULT_MEMBERS)
+        self.weight_by, self.norm, self.temp, self.refit = c.weight_by, c.norm, float(c.temp), c.refit
 
     def _make(self, cls, opts): return cls(seed=self.seed, cache=self.cache, progress=self.progress, **opts)
 
@@ -100,4 +108,6 @@ class EnsembleScorer(Scorer):
         "Accuracy-weighted sum of the members' per-task probabilities."
         return sum(w * task_probs(s, self.norm, self.temp) for (_, w), s in zip(self.models, scores))
 
-    def score(self, data, tasks, split): return self.combine(self.member_scores(data, tasks, split))
+    def raw_scores(self, data, tasks, split):
+        "The members' per-task probabilities combined: a per-task vote, not a left x right matrix, so the ensemble scores tasks rather than pairs."
+        return self.combine(self.member_scores(data, tasks, split))

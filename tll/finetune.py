@@ -10,14 +10,19 @@ import numpy as np
 import pandas as pd
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
-from .data import TLLError, TLLData, Scorer, split_pairs, make_tasks, accuracies, write_json, progress
+from .data import TLLError, TLLData
+from .io import write_json, progress
+from .tasks import Scorer, split_pairs, make_tasks, accuracies, validate
 from .augment import pair_transform, VARIANTS
 from .baseline import Learner, DeviceCB, MetricsCB, ProgressCB, PairDataset, siamese_loss, load_images, set_seed
-from .resnet import RESNETS, LITES, DEFAULT_TAPS, Backbone, get_backbone, image_paths, task_scores
+from .resnet import BACKBONES, RESNETS, LITES, DEFAULT_TAPS, Backbone, get_backbone
+from .config import MethodConfig, option, boolean, choice, text, integer, number, items, either
+from dataclasses import dataclass
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['DEFAULT_TRAIN_FROM', 'backbone_stages', 'SiameseBackbone', 'finetune', 'FinetuneScorer', 'train_speed',
-           'table2_finetune']
+__all__ = ['DEFAULT_TRAIN_FROM', 'backbone_stages', 'SiameseBackbone', 'finetune', 'FinetuneConfig', 'FinetuneScorer',
+           'train_speed', 'table2_finetune']
 
 # %% ../nbs/03b_finetune.ipynb #a62c3d90
 class _Stage(nn.Module):
@@ -42,6 +47,7 @@ def backbone_stages(bb: Backbone) -> list[tuple[str, nn.Module]]:
 # %% ../nbs/03b_finetune.ipynb #bfe32f2d
 DEFAULT_TRAIN_FROM = {**{b: 'layer4' for b in RESNETS}, **{b: 'stage6' for b in LITES}}
 
+# %% ../nbs/03b_finetune.ipynb #2923f218
 class SiameseBackbone(nn.Module):
     "A backbone shared by both sides of a pair, embedding an image as its fused, centred taps (unit length); early stages optionally frozen."
     def __init__(self, backbone='efficientnet-lite0',  # one of `tll.resnet.BACKBONES`
@@ -80,53 +86,12 @@ class SiameseBackbone(nn.Module):
         if proj:
             self.proj = nn.Linear(sum(self.dims), int(proj), bias=False); nn.init.orthogonal_(self.proj.weight)
 
-    @property
-    def frozen_stages(self) -> list[str]: return self.tap_names[:self.k]
-    @property
-    def trained_stages(self) -> list[str]: return self.tap_names[self.k:len(self.stages)]
-
     def train(self, mode=True):
         "Training mode for everything but BatchNorm, which keeps its running statistics."
         super().train(mode)
         for m in self.modules():
             if isinstance(m, nn.modules.batchnorm._BatchNorm): m.eval()
         return self
-
-    def _prep(self, ims):
-        if ims.ndim != 4 or ims.shape[1:] != (3, self.size[1], self.size[0]):
-            raise TLLError(f"images must be uint8 (N, 3, {self.size[1]}, {self.size[0]}) for input size {self.size}; got {tuple(ims.shape)}")
-        return (ims.float() / 255 - self.mean) / self.std
-
-    def _run(self, x, lo, hi, pooled):
-        for i in range(lo, hi):
-            x = self.stages[i](x)
-            if self.tap_names[i] in self.taps: pooled[self.tap_names[i]] = x.mean((2, 3))
-        return x
-
-    def _pooled(self, x) -> dict:
-        "Pooled taps of uint8 images or of their `states`."
-        pooled = {}
-        if x.dtype == torch.uint8:
-            h = self._prep(x)
-            if self.k:
-                with torch.no_grad(): h = self._run(h, 0, self.k, pooled)
-        elif self.k and x.ndim == 2 and x.shape[1] == self.state_dim:
-            o = 0
-            for t, d in zip(self.frozen_taps, self.dims): pooled[t] = x[:, o:o + d]; o += d
-            h = x[:, o:].reshape(len(x), *self.state_shape)
-        else: raise TLLError(f"embed takes uint8 images (N, 3, {self.size[1]}, {self.size[0]})" + (f" or states (N, {self.state_dim})" if self.k else '') + f"; got {x.dtype} {tuple(x.shape)}")
-        self._run(h, self.k, len(self.stages), pooled)
-        return pooled
-
-    def _fuse(self, pooled):
-        z = torch.cat([F.normalize(pooled[t] - m, dim=1) for t, m in zip(self.taps, self.tap_means.split(self.dims))], 1)
-        return F.normalize(z if self.proj is None else self.proj(z), dim=1)
-
-    def embed(self, x):
-        "Unit-length embeddings (N, d) of uint8 images (N, 3, h, w) or of their cached `states` (N, D)."
-        return self._fuse(self._pooled(x))
-
-    def forward(self, a, b): return self.embed(a), self.embed(b)
 
     @torch.no_grad()
     def states(self, ims, bs=8, show=False) -> torch.Tensor:
@@ -138,28 +103,80 @@ class SiameseBackbone(nn.Module):
             out.append(torch.cat([pooled[t] for t in self.frozen_taps] + [x.flatten(1)], 1))
         return torch.cat(out) if out else torch.empty(0, self.state_dim)
 
-    @torch.no_grad()
-    def embed_all(self, x, bs=8, show=False) -> torch.Tensor:
-        "`embed` in eval mode, `bs` at a time."
-        self.eval()
-        out = [self.embed(x[i:i + bs]) for i in progress(range(0, len(x), bs), f'{self.name} embed', show)]
-        return torch.cat(out) if out else torch.empty(0, self.proj.out_features if self.proj is not None else sum(self.dims))
+# %% ../nbs/03b_finetune.ipynb #eebdeca1
+@patch
+@torch.no_grad()
+def embed_all(self: SiameseBackbone, x, bs=8, show=False) -> torch.Tensor:
+    "`embed` in eval mode, `bs` at a time."
+    self.eval()
+    out = [self.embed(x[i:i + bs]) for i in progress(range(0, len(x), bs), f'{self.name} embed', show)]
+    return torch.cat(out) if out else torch.empty(0, self.proj.out_features if self.proj is not None else sum(self.dims))
 
-    @torch.no_grad()
-    def fit_means(self, *xs, bs=8):
-        "Set the per-tap centring means to the average pooled taps of the images (or states) in `xs`."
-        self.eval(); sums, n = None, 0
-        for x in xs:
-            for i in range(0, len(x), bs):
-                p = torch.cat([self._pooled(x[i:i + bs])[t] for t in self.taps], 1)
-                sums = p.sum(0) if sums is None else sums + p.sum(0); n += len(p)
-        if n: self.tap_means.copy_(sums / n)
-        return self
+@patch
+@torch.no_grad()
+def fit_means(self: SiameseBackbone, *xs, bs=8):
+    "Set the per-tap centring means to the average pooled taps of the images (or states) in `xs`."
+    self.eval(); sums, n = None, 0
+    for x in xs:
+        for i in range(0, len(x), bs):
+            p = torch.cat([self._pooled(x[i:i + bs])[t] for t in self.taps], 1)
+            sums = p.sum(0) if sums is None else sums + p.sum(0); n += len(p)
+    if n: self.tap_means.copy_(sums / n)
+    return self
+
+# %% ../nbs/03b_finetune.ipynb #81701fe3
+@patch(as_prop=True)
+def frozen_stages(self: SiameseBackbone) -> list[str]: return self.tap_names[:self.k]
+
+@patch(as_prop=True)
+def trained_stages(self: SiameseBackbone) -> list[str]: return self.tap_names[self.k:len(self.stages)]
+
+@patch
+def _prep(self: SiameseBackbone, ims):
+    if ims.ndim != 4 or ims.shape[1:] != (3, self.size[1], self.size[0]):
+        raise TLLError(f"images must be uint8 (N, 3, {self.size[1]}, {self.size[0]}) for input size {self.size}; got {tuple(ims.shape)}")
+    return (ims.float() / 255 - self.mean) / self.std
+
+@patch
+def _run(self: SiameseBackbone, x, lo, hi, pooled):
+    for i in range(lo, hi):
+        x = self.stages[i](x)
+        if self.tap_names[i] in self.taps: pooled[self.tap_names[i]] = x.mean((2, 3))
+    return x
+
+@patch
+def _pooled(self: SiameseBackbone, x) -> dict:
+    "Pooled taps of uint8 images or of their `states`."
+    pooled = {}
+    if x.dtype == torch.uint8:
+        h = self._prep(x)
+        if self.k:
+            with torch.no_grad(): h = self._run(h, 0, self.k, pooled)
+    elif self.k and x.ndim == 2 and x.shape[1] == self.state_dim:
+        o = 0
+        for t, d in zip(self.frozen_taps, self.dims): pooled[t] = x[:, o:o + d]; o += d
+        h = x[:, o:].reshape(len(x), *self.state_shape)
+    else: raise TLLError(f"embed takes uint8 images (N, 3, {self.size[1]}, {self.size[0]})" + (f" or states (N, {self.state_dim})" if self.k else '') + f"; got {x.dtype} {tuple(x.shape)}")
+    self._run(h, self.k, len(self.stages), pooled)
+    return pooled
+
+@patch
+def _fuse(self: SiameseBackbone, pooled):
+    z = torch.cat([F.normalize(pooled[t] - m, dim=1) for t, m in zip(self.taps, self.tap_means.split(self.dims))], 1)
+    return F.normalize(z if self.proj is None else self.proj(z), dim=1)
+
+@patch
+def embed(self: SiameseBackbone, x):
+    "Unit-length embeddings (N, d) of uint8 images (N, 3, h, w) or of their cached `states` (N, D)."
+    return self._fuse(self._pooled(x))
+
+@patch
+def forward(self: SiameseBackbone, a, b): return self.embed(a), self.embed(b)
 
 # %% ../nbs/03b_finetune.ipynb #9dc0b253
 def _val_acc(model, VL, VR, tasks) -> dict:
     n = np.arange(len(VL))
-    return accuracies(task_scores(model.embed_all(VL).numpy(), model.embed_all(VR).numpy(), tasks, n, n), tasks.truth)
+    return accuracies(tasks.entries(model.embed_all(VL).numpy() @ model.embed_all(VR).numpy().T, n, n), tasks.truth)
 
 def finetune(model: SiameseBackbone,   # the model to train (in place)
              L, R,                     # aligned look-alike uint8 images (N, 3, h, w): L[i] looks like R[i]
@@ -199,35 +216,39 @@ def finetune(model: SiameseBackbone,   # the model to train (in place)
     return learn
 
 # %% ../nbs/03b_finetune.ipynb #fbfab48a
+@dataclass(frozen=True)
+class FinetuneConfig(MethodConfig):
+    "Options of the `finetune` method (defaults: the report's Adam 1e-3, 5 epochs, 64 pairs a batch)."
+    method = 'finetune'
+    backbone: str = option('efficientnet-lite0', 'the backbone fine-tuned (`tll.resnet.BACKBONES`)', choice(*BACKBONES), fit=True)
+    weights: str|None = option('imagenet', "'imagenet' or a local weights file (None: random, for tests)", either(None, text()), fit=True)
+    variant: str = option('rgb', "image variant: 'rgb', 'gray', 'nobg', 'nobg-gray'", choice(*VARIANTS), fit=True)
+    taps: tuple|None = option(None, 'taps to fuse (None: `tll.resnet.DEFAULT_TAPS`)', either(None, items(text())), fit=True)
+    train_from: str|None = option(None, "first trained stage, 'all' for everything (None: `DEFAULT_TRAIN_FROM`)", either(None, text()), fit=True)
+    proj: int|None = option(None, 'size of a linear projection (None: none)', either(None, integer(1)), fit=True)
+    size: tuple|None = option(None, "input (w, h) in pixels (None: the backbone's)", either(None, items(integer(8, 1024), n=2)), fit=True)
+    epochs: int = option(5, 'training epochs', integer(0), fit=True)
+    lr: float = option(1e-3, 'learning rate', number(above=0), fit=True)
+    bs: int = option(64, 'pairs per batch', integer(2), fit=True)
+    margin: float = option(1.0, 'hinge-loss margin', number(above=0), fit=True)
+    wd: float = option(0., 'weight decay', number(lo=0), fit=True)
+    augment: bool = option(False, 'flips/rotation/affine (slower: the frozen stages run every epoch)', boolean(), fit=True)
+    model: str = option('u2netp', 'rembg model of the nobg variants', choice('u2netp', 'u2net'), fit=True)
+
 class FinetuneScorer(Scorer):
     "A backbone fine-tuned as a Siamese network (the report: Adam 1e-3, 5 epochs, 64 pairs a batch); cosine of the embeddings."
     name = 'finetune'
-    def __init__(self, seed=0, cache=None, progress=True,
-                 backbone='efficientnet-lite0',  # one of `tll.resnet.BACKBONES`
-                 weights='imagenet',             # 'imagenet' or a local weights file (None: random, for tests)
-                 variant='rgb',                  # 'rgb', 'gray', 'nobg', 'nobg-gray'
-                 taps=None,                      # taps to fuse (default `tll.resnet.DEFAULT_TAPS`)
-                 train_from=None,                # first trained stage, 'all' for everything (default `DEFAULT_TRAIN_FROM`)
-                 proj=None,                      # size of a linear projection (None: none)
-                 size=None,                      # input (w, h) (default: the backbone's)
-                 epochs=5,                       # training epochs
-                 lr=1e-3,                        # learning rate
-                 bs=64,                          # pairs per batch
-                 margin=1.0,                     # hinge-loss margin
-                 wd=0.,                          # weight decay
-                 augment=False,                  # flips/rotation/affine (slower: the frozen stages run every epoch)
-                 model='u2netp',                 # rembg model of the nobg variants
-                ):
-        super().__init__(seed, cache, progress)
-        if variant not in VARIANTS: raise TLLError(f"unknown image variant '{variant}'; choose one of {', '.join(VARIANTS)}")
-        self.variant, self.rembg_model = variant, model
-        self.mkw = dict(backbone=backbone, weights=weights, taps=taps, train_from=train_from, proj=proj, size=size)
-        self.net = SiameseBackbone(**self.mkw)  # a bad backbone, tap or train_from fails here, before any image is read
-        self.kw = dict(epochs=int(epochs), lr=float(lr), bs=int(bs), margin=float(margin), wd=float(wd), augment=bool(augment))
+    Config = FinetuneConfig
+    def __init__(self, seed=0, cache=None, progress=True, config=None, **options):
+        super().__init__(seed, cache, progress, config, **options); c = self.config
+        self.variant, self.rembg_model = c.variant, c.model
+        self.mkw = dict(backbone=c.backbone, weights=c.weights, taps=None if c.taps is None else list(c.taps), train_from=c.train_from, proj=c.proj, size=c.size)
+        self.net = SiameseBackbone(**self.mkw)  # a bad tap or train_from fails here, before any image is read
+        self.kw = dict(epochs=c.epochs, lr=float(c.lr), bs=c.bs, margin=float(c.margin), wd=float(c.wd), augment=c.augment)
         self.fitted, self.history, self.before = False, [], None
 
-    def _images(self, data, ids, split, side):
-        return load_images(image_paths(data, ids, split, side), self.net.size, self.variant, self.rembg_model, self.cache, self.progress)
+    def _load(self, paths): return load_images(paths, self.net.size, self.variant, self.rembg_model, self.cache, self.progress)
+    def _images(self, data, ids, split, side): return self._load(data.paths(split, side, ids))
 
     def fit(self, data: TLLData, pairs: pd.DataFrame, valid: pd.DataFrame | None = None, cbs=()):
         "Fine-tune a fresh model on the look-alike `pairs`; optional `valid` pairs are measured before and after each epoch."
@@ -239,13 +260,12 @@ class FinetuneScorer(Scorer):
         self.train_seconds, self.history, self.before, self.fitted = time.perf_counter() - t0, learn.history, learn.before, True
         return self
 
-    def score(self, data: TLLData, tasks, split: str) -> np.ndarray:
-        "Cosine of the fine-tuned embeddings of each task's left and candidates, shape (n_tasks, n_cands)."
+    def pair_scores(self, left_paths, right_paths) -> np.ndarray:
+        "Cosine (n, m) of the fine-tuned embeddings of left and right image files."
         if not self.fitted: raise TLLError("FinetuneScorer.score called before fit")
-        lefts, rights = pd.unique(tasks.lefts), tasks.rights
-        lf = self.net.embed_all(self._images(data, lefts, split, 'left'), show=self.progress)
-        rf = self.net.embed_all(self._images(data, rights, split, 'right'), show=self.progress)
-        return task_scores(lf.numpy(), rf.numpy(), tasks, lefts, rights).astype(np.float64)
+        lf = self.net.embed_all(self._load(left_paths), show=self.progress)
+        rf = self.net.embed_all(self._load(right_paths), show=self.progress)
+        return (lf.numpy() @ rf.numpy().T).astype(np.float64)
 
 # %% ../nbs/03b_finetune.ipynb #359049e4
 def train_speed(model: SiameseBackbone,  # the configuration to time (a copy is trained)
@@ -282,7 +302,7 @@ def table2_finetune(root,                # data folder (hand-out layout)
                    ) -> dict:
     "Fine-tune on the seeded 8:2 split of `root`, score the validation tasks, write and return the metrics."
     data = TLLData.load(root)
-    trn, val = split_pairs(data.pairs, seed=seed); tasks = make_tasks(val, seed=seed)
+    trn = split_pairs(data.pairs, seed=seed)[0]   # the training part, for the speed probe
     t0 = time.perf_counter()
     s = FinetuneScorer(seed=seed, progress=False, **opts)
     speed = {}
@@ -292,8 +312,7 @@ def table2_finetune(root,                # data folder (hand-out layout)
         full = SiameseBackbone(**{**s.mkw, 'train_from': 'all'})
         speed = {'full': train_speed(full, L, R, len(trn), s.kw['bs'], s.kw['augment']),
                  'chosen': train_speed(s.net, L, R, len(trn), s.kw['bs'], s.kw['augment'])}
-    s.fit(data, trn, valid=val)
-    acc = accuracies(s.score(data, tasks, 'train'), tasks.truth)
+    v = validate(s, data, seed=seed, watch=True); acc, val = v.accuracy, v.valid
     n, ep = s.net, s.kw['epochs']
     dev = []
     if n.k:

@@ -4,18 +4,20 @@
 
 # %% ../nbs/07c_index.ipynb #0ecb207e
 from __future__ import annotations
-import fcntl, hashlib, json, os, secrets, shutil, sys, time
+import fcntl, hashlib, json, os, secrets, sys, time
 from pathlib import Path
 import numpy as np
-from .data import (TLLError, RowCache, CROPS, atomic_path, cache_root, center_crop, check_image, display_name, file_digest,
-                      load_image, remove_entry, write_json, writable_folder, altstack_kept, progress as progress_iter)
+from .data import TLLError
+from .io import atomic_path, display_name, file_digest, write_json, writable_folder, altstack_kept, progress as progress_iter
+from .images import CROPS, center_crop, check_image, load_image
+from .cache import RowCache, cache_root, remove_entry
 from .search import RESCORE_TOP, gallery_files
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'FACE_SIDE', 'EXACT_MAX', 'ANN_SHORTLIST', 'ENGINES', 'TRIED', 'face_input', 'freeze',
-           'Extractor', 'face_score', 'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current',
-           'GalleryIndex', 'ray_init', 'build_index', 'report_build', 'report_skipped', 'search_index',
-           'synthetic_rows', 'bench_queries', 'bench_index']
+__all__ = ['INDEX_FORMAT', 'REC_BATCH', 'FACE_SIDE', 'EXACT_MAX', 'ANN_SHORTLIST', 'ENGINES', 'face_input', 'freeze', 'Extractor',
+           'face_score', 'faiss_spec', 'build_faiss', 'faiss_search', 'exact_search', 'current', 'GalleryIndex',
+           'ray_init', 'build_index', 'report_build', 'report_skipped', 'search_index']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i1'  # bump when the index layout changes
@@ -108,39 +110,42 @@ class Extractor:
         if not R['lift']: return X
         return np.hstack((_l2n(X @ a['map_lr']), X) if side == 'left' else (X, _l2n(X @ a['map_rl']))) / np.sqrt(2, dtype=np.float32)
 
-    def faces(self, im) -> tuple[int, np.ndarray]:
-        "The faces of one decoded RGB image as `tll.faces.image_faces` finds them (on a copy reduced to `FACE_SIDE` if larger): (count, (max_faces, 128) float32 descriptors, zero-padded)."
-        F = self.recipe['faces']; k = F['max_faces']; D = np.zeros((k, 128), np.float32)
-        im = face_input(im)
-        if self._dlib is None:
-            import dlib; self._dlib = [dlib, dlib.get_frontal_face_detector(), None]
-        dlib, det, sp = self._dlib; a = np.ascontiguousarray(np.asarray(im, dtype=np.uint8))
-        rects = sorted(det.run(a, F['upsample'], F['threshold'])[0], key=lambda r: -r.area())[:k]
-        if not rects: return 0, D
-        if sp is None: sp = self._dlib[2] = dlib.shape_predictor(F['landmarks'])  # 0.7 s to read: only once a face is found
-        sh = dlib.full_object_detections()
-        for r in rects: sh.append(sp(a, r))
-        chips = np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)); n = len(rects)
-        if F['flip']: chips = np.concatenate([chips, chips[:, :, ::-1]])
-        rec, d = self.net('face-rec'), []
-        for i in range(0, len(chips), REC_BATCH):
-            b = chips[i:i + REC_BATCH].astype(np.float32); j = len(b)
-            d.append(np.array(rec(np.concatenate([b, np.zeros((REC_BATCH - j, 150, 150, 3), np.float32)]))[0][:j]))
-        d = np.concatenate(d)
-        D[:n] = (d[:n] + d[n:]) / 2 if F['flip'] else d; return n, D
+# %% ../nbs/07c_index.ipynb #55814c72
+@patch
+def faces(self: Extractor, im) -> tuple[int, np.ndarray]:
+    "The faces of one decoded RGB image as `tll.faces.image_faces` finds them (on a copy reduced to `FACE_SIDE` if larger): (count, (max_faces, 128) float32 descriptors, zero-padded)."
+    F = self.recipe['faces']; k = F['max_faces']; D = np.zeros((k, 128), np.float32)
+    im = face_input(im)
+    if self._dlib is None:
+        import dlib; self._dlib = [dlib, dlib.get_frontal_face_detector(), None]
+    dlib, det, sp = self._dlib; a = np.ascontiguousarray(np.asarray(im, dtype=np.uint8))
+    rects = sorted(det.run(a, F['upsample'], F['threshold'])[0], key=lambda r: -r.area())[:k]
+    if not rects: return 0, D
+    if sp is None: sp = self._dlib[2] = dlib.shape_predictor(F['landmarks'])  # 0.7 s to read: only once a face is found
+    sh = dlib.full_object_detections()
+    for r in rects: sh.append(sp(a, r))
+    chips = np.stack(dlib.get_face_chips(a, sh, size=150, padding=0.25)); n = len(rects)
+    if F['flip']: chips = np.concatenate([chips, chips[:, :, ::-1]])
+    rec, d = self.net('face-rec'), []
+    for i in range(0, len(chips), REC_BATCH):
+        b = chips[i:i + REC_BATCH].astype(np.float32); j = len(b)
+        d.append(np.array(rec(np.concatenate([b, np.zeros((REC_BATCH - j, 150, 150, 3), np.float32)]))[0][:j]))
+    d = np.concatenate(d)
+    D[:n] = (d[:n] + d[n:]) / 2 if F['flip'] else d; return n, D
 
-    def rows(self, paths, side='right') -> tuple[dict, list]:
-        "Index rows of image files `paths` ({'emb': (n, width), 'fn': (n,) int16, 'fdesc': (n, k, 128)} for the readable ones) and [(i, reason)] for those that are not, in order."
-        feats, fn, fd, ok, bad = [], [], [], [], []
-        for i, p in enumerate(paths):
-            try: im = load_image(p)
-            except TLLError as e: bad.append((i, str(e).removeprefix(f'{p}: '))); continue
-            feats.append(self.features(im)); ok.append(i)
-            n, D = self.faces(im) if self.recipe['faces'] else (0, np.zeros((1, 128), np.float32)); fn.append(n); fd.append(D)
-        k = self.recipe['faces']['max_faces'] if self.recipe['faces'] else 1
-        rows = dict(emb=self.embed(feats, side) if feats else np.zeros((0, 0), np.float32), fn=np.array(fn, np.int16).reshape(-1),
-                    fdesc=np.array(fd, np.float32).reshape(-1, k, 128))
-        return dict(rows, i=np.array(ok, np.int64)), bad
+@patch
+def rows(self: Extractor, paths, side='right') -> tuple[dict, list]:
+    "Index rows of image files `paths` ({'emb': (n, width), 'fn': (n,) int16, 'fdesc': (n, k, 128)} for the readable ones) and [(i, reason)] for those that are not, in order."
+    feats, fn, fd, ok, bad = [], [], [], [], []
+    for i, p in enumerate(paths):
+        try: im = load_image(p)
+        except TLLError as e: bad.append((i, str(e).removeprefix(f'{p}: '))); continue
+        feats.append(self.features(im)); ok.append(i)
+        n, D = self.faces(im) if self.recipe['faces'] else (0, np.zeros((1, 128), np.float32)); fn.append(n); fd.append(D)
+    k = self.recipe['faces']['max_faces'] if self.recipe['faces'] else 1
+    rows = dict(emb=self.embed(feats, side) if feats else np.zeros((0, 0), np.float32), fn=np.array(fn, np.int16).reshape(-1),
+                fdesc=np.array(fd, np.float32).reshape(-1, k, 128))
+    return dict(rows, i=np.array(ok, np.int64)), bad
 
 def face_score(qn, qd, # the query's face count and (k, 128) descriptors
                gn, gd, # the gallery rows' counts (m,) and descriptors (m, k, 128)
@@ -328,6 +333,7 @@ def _ray_rows(model, paths, cache, chunk, put, show, actors=None):
     finally:
         if started: ray.shutdown()
 
+# %% ../nbs/07c_index.ipynb #e5cf3941
 def build_index(gallery, # folder(s) of images
                 out='tll-index', # the index folder (created; updated in place if it holds an index)
                 data=None, # data folder whose pairs fit the method (default: the bundled sample; on an update, the index's own fit unless given)
@@ -350,6 +356,7 @@ def build_index(gallery, # folder(s) of images
         try: return _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0)
         finally: fcntl.flock(lk, fcntl.LOCK_UN)
 
+# %% ../nbs/07c_index.ipynb #10365836
 def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0):
     prev = GalleryIndex(out) if current(out) else None
     model = prev.model if prev is not None and data is None and prev.model.is_dir() else _model(out, data, cache, seed, progress, quiet)
@@ -407,6 +414,7 @@ def report_build(res, quiet=False):
               f"{res['computed']} computed, {res['skipped']} skipped); search {res['search']}; {res['seconds']:.1f}s")
     report_skipped(res['skipped_files'])
 
+# %% ../nbs/07c_index.ipynb #f64d2fb0
 def report_skipped(skipped):
     "List files left out because they cannot be read, with the reason, on stderr."
     if skipped:
@@ -443,94 +451,3 @@ def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=F
         for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
     return res
-
-# %% ../nbs/07c_index.ipynb #e6c059b7
-def synthetic_rows(E, # (m, width) real gallery rows of an index (right side, lifted)
-                   arr, # the index's fitted arrays (`Extractor.arr`)
-                   n, seed=0, chunk=65536) -> np.ndarray:
-    "`n` synthetic gallery rows of the real width: whitened vectors drawn from a Gaussian with the real rows' mean and covariance, L2-normalised and lifted as rights by the fitted map."
-    X = np.asarray(E[:, :E.shape[1] // 2], np.float64) * np.sqrt(2); mu = X.mean(0)
-    _, s, Vt = np.linalg.svd(X - mu, full_matrices=False); B = (s[:, None] * Vt / np.sqrt(len(X))).astype(np.float32)
-    rng = np.random.default_rng(seed); out = np.empty((n, E.shape[1]), np.float32)
-    for i in range(0, n, chunk):
-        x = _l2n(rng.standard_normal((min(chunk, n - i), len(B)), dtype=np.float32) @ B + mu.astype(np.float32))
-        out[i:i + len(x)] = np.hstack((x, _l2n(x @ arr['map_rl']))) / np.sqrt(2, dtype=np.float32)
-    return out
-
-def _latency(f, Q, reps) -> float:
-    "Median milliseconds of `f(q)` over the first `reps` single-row queries of `Q`."
-    ts = []
-    for q in Q[:reps]:
-        t = time.perf_counter(); f(q[None]); ts.append(1000 * (time.perf_counter() - t))
-    return float(np.median(ts))
-
-TRIED = (('HNSW32,Flat', 'efSearch=128', 200_000),  # faiss indexes the benchmark compares with `faiss_spec`'s: (factory, search parameters, most rows built)
-         ('IVF{lists},SQ8', 'nprobe=64', None))         # {lists}: about sqrt(n), a power of 2
-
-def _ann(E, Q, T, spec, params, k, reps) -> dict:
-    "Build faiss index `spec` over `E`, set `params` (a `faiss.ParameterSpace` string), and time and score its queries `Q` against the exact top-k `T`."
-    t = time.perf_counter(); ix = build_faiss(E, spec); b = time.perf_counter() - t
-    if params: _faiss().ParameterSpace().set_index_parameters(ix, params)
-    ms = _latency(lambda q: faiss_search(ix, q, k, E), Q, reps); _, A = faiss_search(ix, Q, k, E)
-    return dict(spec=spec, params=params, build_s=b, ms=ms, recall_at_10=float(np.mean([len(set(a) & set(b)) / k for a, b in zip(A, T)])))
-
-def bench_queries(E, Q, k=10, exact_reps=10, ann_reps=64, tried=TRIED) -> dict:
-    "Query latency (ms, one query at a time) over rows `E` (n, d) exactly and with faiss: the index `faiss_spec` picks (`spec`, `faiss_ms`, `recall_at_10` against exact search, `faiss_build_s`) and the `tried` ones (`tried`: a list of the same figures)."
-    _, T = exact_search(Q, E, k); n = len(E)
-    res = dict(n=n, exact_ms=_latency(lambda q: exact_search(q, E, k), Q, exact_reps))
-    r = _ann(E, Q, T, faiss_spec(*E.shape), '', k, ann_reps)
-    res.update(spec=r['spec'], faiss_ms=r['ms'], faiss_build_s=r['build_s'], recall_at_10=r['recall_at_10'])
-    res['tried'] = [_ann(E, Q, T, f.format(lists=2 ** int(round(np.log2(np.sqrt(n))))), prm, k, ann_reps) for f, prm, most in tried if most is None or n <= most]
-    return res
-
-def _child(args, cwd) -> float:
-    "Seconds of `python -m tll ARGS --quiet` in a child process; `TLLError` with its last line if it fails."
-    import subprocess
-    t = time.perf_counter(); p = subprocess.run([sys.executable, '-m', 'tll', *map(str, args), '--quiet'], capture_output=True, text=True, cwd=cwd)
-    if p.returncode: raise TLLError(f"benchmark: tll {args[0]} failed ({p.returncode}): {(p.stderr.strip().splitlines() or ['no message'])[-1]}")
-    return time.perf_counter() - t
-
-def bench_index(data=None, # data folder: its test rights are the gallery (default: the bundled sample)
-                out=None, # optional JSON file for the figures
-                cache=None, # cache root (default `$TLL_CACHE`); the indexes go in a temporary folder
-                sizes=(2000, 100_000, 1_000_000), # gallery rows for the query latencies (above the real gallery: synthetic)
-                n_build=None, # gallery images built by each engine (default: all)
-                n_queries=64, seed=0) -> dict:
-    "Print and return: index build images/s, local against ray; query latency exact against faiss (and recall@10) at `sizes`; the update after adding 10 images; a warm `tll search --index`."
-    import tempfile
-    from tll.data import TLLData, write_json
-    ds = TLLData.load(data, need_train=True, need_test=True); tmp = Path(tempfile.mkdtemp(prefix='tll-bench-index-')).resolve()
-    res = dict(data=str(ds.root), cpus=os.cpu_count())
-    try:
-        gal = tmp/'gallery'; gal.mkdir(); rights = sorted((ds.root/'test'/'right').iterdir())[:n_build]
-        for p in rights: (gal/p.name).symlink_to(p.resolve())
-        for eng in ('local', 'ray'):
-            r = build_index(gal, tmp/f'ix-{eng}', data, eng, cache=cache, seed=seed, progress=False, quiet=True)
-            res[f'build_{eng}_s'], res[f'build_{eng}_img_s'] = r['seconds'], r['images'] / r['seconds']
-        a, b = GalleryIndex(tmp/'ix-local'), GalleryIndex(tmp/'ix-ray')
-        res['ray_local_max_diff'] = float(np.abs(np.asarray(a.emb) - np.asarray(b.emb)).max())
-        print(f"index build of {len(rights)} images: local {res['build_local_img_s']:.1f} img/s ({res['build_local_s']:.0f}s), "
-              f"ray {res['build_ray_img_s']:.1f} img/s ({res['build_ray_s']:.0f}s, Ray's start-up included); rows differ by at most {res['ray_local_max_diff']:.1e}")
-        ix = tmp/'ix-local'; q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve()
-        _child(['index', gal, '--out', ix] + (['--cache', cache] if cache else []), tmp)  # warm: a no-op update
-        for p in sorted((ds.root/'train'/'right').iterdir())[:10]: (gal/f'added-{p.name}').symlink_to(p.resolve())
-        res['update_10_s'] = _child(['index', gal, '--out', ix] + (['--cache', cache] if cache else []), tmp)
-        res['update_n'] = len(GalleryIndex(ix))
-        srch = [_child(['search', q, '--index', ix, '-k', 5] + (['--cache', cache] if cache else []), tmp) for _ in range(3)]
-        res['search_index_warm_s'], res['search_index_warm_all_s'] = sorted(srch)[1], srch
-        print(f"update after adding 10 images to {len(rights)}: {res['update_10_s']:.2f}s (tll index, whole process, warm); "
-              f"tll search --index over {res['update_n']} images: {res['search_index_warm_s']:.2f}s (median of {', '.join(f'{s:.2f}' for s in srch)})")
-        G = GalleryIndex(ix); ex = Extractor(G.model, cache); E0 = np.asarray(G.emb)
-        Q = ex.embed([ex.features(load_image(ds.path('train', 'left', i))) for i in ds.pairs.left.iloc[:n_queries]], 'left')
-        res['queries'] = []
-        for n in sizes:
-            E = E0[:n] if n <= len(E0) else synthetic_rows(E0, ex.arr, n, seed)
-            r = dict(bench_queries(E, Q), rows='real' if n <= len(E0) else 'synthetic'); del E
-            res['queries'].append(r)
-            print(f"{r['n']:>9,} {r['rows']} rows of width {E0.shape[1]}: exact {r['exact_ms']:.1f} ms/query; faiss {r['spec']} {r['faiss_ms']:.1f} ms/query "
-                  f"(built in {r['faiss_build_s']:.0f}s), recall@10 {r['recall_at_10']:.3f}; tried: " +
-                  '; '.join(f"{t['spec']} ({t['params']}) {t['ms']:.1f} ms, recall@10 {t['recall_at_10']:.3f}" for t in r['tried']))
-        res['load_avg'] = os.getloadavg()
-        if out: write_json(out, res)
-        return res
-    finally: shutil.rmtree(tmp, ignore_errors=True)

@@ -4,26 +4,33 @@
 
 # %% ../nbs/06b_lookalike.ipynb #87560634
 from __future__ import annotations
-import hashlib, json, os, sys
-from dataclasses import dataclass, field, fields, replace
+import hashlib, os
+from dataclasses import dataclass
 from functools import lru_cache
 import numpy as np
 import pandas as pd
-from .data import TLLError, TLLData, Tasks, Scorer, Scored, make_tasks, accuracies, task_rows, cache_root, cache_readonly, file_digest, atomic_path, check_images, remove_entry
-from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse, image_paths
+from .data import TLLError, TLLData
+from .io import file_digest
+from .images import check_images
+from .tasks import Scorer, make_tasks, accuracies, task_rows
+from .config import MethodConfig, option, fit_options, real, integer
+from .cache import FitCache
+from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse
+from functools import cached_property
 from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces
 from .rerank import Sinkhorn, RERANK_MODES
+from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap', 'option',
-           'fit_options', 'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
+__all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap',
+           'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
 
 # %% ../nbs/06b_lookalike.ipynb #23417525
 @dataclass(frozen=True)
 class View:
     "One forward pass of the backbone per image: an image variant at an input side, pooled globally (and over a `grid` x `grid` layout)."
     name: str             # how the view is called: 'whole', 'center', 'zoom'
-    variant: str          # the image variant it reads (`tll.data.VARIANTS`)
+    variant: str          # the image variant it reads (`tll.images.VARIANTS`)
     size: int|None = None # input side in pixels (None: the backbone's)
     grid: int = 0         # also pooled over a grid x grid layout (0: global pooling only)
 
@@ -112,6 +119,7 @@ class Whitener:
         "Rows of `X` (n, d) whitened and L2-normalised, (n, k) float32."
         return l2n((np.asarray(X, np.float32) - self.mean_) @ self.proj_) if self.n_comp else l2n(X)
 
+# %% ../nbs/06b_lookalike.ipynb #c9573a1b
 class RidgeMap:
     "Ridge left->right and right->left maps between embeddings; `score` averages both directions. `lam='off'`: plain dot product."
     def __init__(self, lam=3.0, symmetric=False): self.lam, self.symmetric = lam, symmetric
@@ -154,41 +162,29 @@ class RidgeMap:
         return np.hstack(parts) / np.sqrt(2, dtype=np.float32)
 
 # %% ../nbs/06b_lookalike.ipynb #b02e1c3e
-def _num(v): return isinstance(v, (int, float)) and not isinstance(v, bool) and bool(np.isfinite(v))
-def _int(v, lo, hi=None): return isinstance(v, int) and not isinstance(v, bool) and v >= lo and (hi is None or v <= hi)
-def _lam(v): return v == 'off' or (_num(v) and v > 0)
+def _lam(v): return v == 'off' or (real(v) and v > 0)
 _TAPS = ('stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6', 'stage7', 'head')
 _CPUS = 4 * (os.cpu_count() or 1)
 
-def option(default, doc, rule=None, allowed='', *,
-           fit # what the option does to a fit: True (it shapes the fit: part of the fit cache's key), 'features' (it picks the features, whose stores and blocks are part of the key), False (no effect on a fit)
-          ):
-    "A config field with its one-line meaning (`doc`), a check (`rule`), the allowed values in words, and its `fit` role (no default: every option says)."
-    if fit not in (True, False, 'features'): raise ValueError(f"fit must be True, False or 'features', got {fit!r}")
-    return field(default=default, metadata=dict(doc=doc, rule=rule, allowed=allowed, fit=fit))
-
-def fit_options(c) -> dict:
-    "The options of config `c` that shape a fit (`fit=True`), by name in declaration order: what the fit cache's key holds besides the features."
-    return {f.name: getattr(c, f.name) for f in fields(c) if f.metadata['fit'] is True}
-
 @dataclass(frozen=True)
-class LookalikeConfig:
+class LookalikeConfig(MethodConfig):
     "The options of the `lookalike` method, each checked on creation."
+    method = 'lookalike'
     backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', lambda v: v in LITES, f"one of {', '.join(LITES)}", fit='features')
     weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string', fit='features')
     taps: tuple = option(('stage4', 'stage5', 'stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks (chosen on training folds)',
                          lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit=True)
     layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
-    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: _int(v, 2, 8), 'an integer from 2 to 8', fit='features')
-    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or _int(v, 2, 8), '0 or an integer from 2 to 8', fit='features')
-    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: _num(v) and v > 0, 'a number > 0', fit=True)
+    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: integer(2, 8)(v), 'an integer from 2 to 8', fit='features')
+    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or integer(2, 8)(v), '0 or an integer from 2 to 8', fit='features')
+    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: real(v) and v > 0, 'a number > 0', fit=True)
     layout_taps: tuple = option(('stage5', 'stage6', 'stage7'), 'the taps (those among taps) also pooled over the layout grids (chosen on training folds)',
                                 lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit='features')
     center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False', fit='features')
     zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
-    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: _int(v, 32, 1024), 'an integer from 32 to 1024', fit='features')
-    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', lambda v: v is None or _int(v, 1), 'None (no whitening) or an integer >= 1', fit=True)
-    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', lambda v: _num(v) and -1 <= v <= 0, 'a number from -1 to 0', fit=True)
+    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: integer(32, 1024)(v), 'an integer from 32 to 1024', fit='features')
+    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', lambda v: v is None or integer(1)(v), 'None (no whitening) or an integer >= 1', fit=True)
+    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', lambda v: real(v) and -1 <= v <= 0, 'a number from -1 to 0', fit=True)
     lam: float|str|None = option(10.0, "ridge shrinkage of the left->right map (chosen on training folds with the map stage); None: chosen by each fit's folds from lam_grid; 'off': no map",
                                  lambda v: v is None or _lam(v), "None (fitted on folds), 'off' or a number > 0", fit=True)
     lam_grid: tuple = option((1.0, 3.0, 10.0), 'candidate shrinkages for the folds',
@@ -196,32 +192,26 @@ class LookalikeConfig:
     symmetric_map: bool = option(True, 'one ridge map fitted on the training pairs read both ways (left->right and right->left; chosen on training folds)',
                                  lambda v: isinstance(v, bool), 'True or False', fit=True)
     nce_temp: float|None = option(0.02, 'InfoNCE temperature of the refinement of the ridge map; None: the ridge map as fitted (chosen on training folds)',
-                                  lambda v: v is None or (_num(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100', fit=True)
-    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: _num(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6', fit=True)
+                                  lambda v: v is None or (real(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100', fit=True)
+    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: real(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6', fit=True)
     nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', lambda v: isinstance(v, bool), 'True or False', fit=True)
-    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: _int(v, 1, 1000), 'an integer from 1 to 1000', fit=True)
+    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: integer(1, 1000)(v), 'an integer from 1 to 1000', fit=True)
     faces: bool = option(True, 'add the dlib face-identity term', lambda v: isinstance(v, bool), 'True or False', fit=True)
-    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: _int(v, 0, 3), 'an integer from 0 to 3', fit='features')
-    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (_num(v) and 0 <= v <= 1e6),
+    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: integer(0, 3)(v), 'an integer from 0 to 3', fit='features')
+    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (real(v) and 0 <= v <= 1e6),
                                      'None (fitted on folds) or a number from 0 to 1e6', fit=True)
     face_grid: tuple = option((0.0, 0.25, 0.5, 0.75, 1.0), 'candidate face weights for the folds',
-                              lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(_num(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0', fit=True)
-    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: _int(v, 2), 'an integer >= 2', fit=True)
+                              lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(real(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0', fit=True)
+    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: integer(2)(v), 'an integer >= 2', fit=True)
     rerank: str = option('auto', "Sinkhorn re-ranking: 'auto' (when the tasks have the hand-out's structure), 'on' or 'off'",
                          lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}", fit=False)
     rerank_temp: float = option(0.3, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
-                                lambda v: _num(v) and v > 0, 'a number > 0', fit=True)
+                                lambda v: real(v) and v > 0, 'a number > 0', fit=True)
     report_temps: tuple = option((), 'further temperatures scored in the fold table (for choosing rerank_temp; not used by fit)',
-                                 lambda v: isinstance(v, (list, tuple)) and all(_num(x) and x > 0 for x in v), 'a list of numbers > 0', fit=True)
+                                 lambda v: isinstance(v, (list, tuple)) and all(real(x) and x > 0 for x in v), 'a list of numbers > 0', fit=True)
     n_workers: int|None = option(None, 'processes for uncached face extraction (None: one per core, at most 4; each holds about 0.5 GB)',
-                                 lambda v: v is None or _int(v, 0, _CPUS), f'None or an integer from 0 to {_CPUS}', fit=False)
+                                 lambda v: v is None or integer(0, _CPUS)(v), f'None or an integer from 0 to {_CPUS}', fit=False)
     engine: str = option('openvino', "feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)", lambda v: v in ENGINES, f"one of {', '.join(ENGINES)}", fit=False)
-
-    def __post_init__(self):
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if not f.metadata['rule'](v): raise TLLError(f"method 'lookalike': option '{f.name}' must be {f.metadata['allowed']}, got {v!r}")
-            if isinstance(v, list): object.__setattr__(self, f.name, tuple(v))  # `-o taps=[...]` gives a list
 
     def spec(self) -> FeatureSpec:
         "The feature specification these options declare."
@@ -276,15 +266,21 @@ class LookalikeScorer(Scorer):
     "Whitened multi-view EfficientNet-Lite0 features with a ridge map between left and right refined by InfoNCE, plus dlib face identity, re-ranked by Sinkhorn."
     name = 'lookalike'
     Config = LookalikeConfig
+    reranks = True  # Sinkhorn at the temperature its weights were chosen at (`rerank`, `rerank_temp`)
+    rescores = True  # its full score adds the face term to the embeddings' dot product
 
     def __init__(self, seed=0, cache=None, progress=True, config: LookalikeConfig|None=None, **options):
-        super().__init__(seed, cache, progress)
-        self.config = cfg = replace(config or LookalikeConfig(), **options) if options else (config or LookalikeConfig())
+        "Store the configuration; the backbone is loaded when features are first needed (`stores`)."
+        super().__init__(seed, cache, progress, config, **options); cfg = self.config
         self.spec = cfg.spec()
-        self.stores = self.spec.stores(_frozen_backbone(cfg.backbone, cfg.weights), cache, progress, cfg.engine)
         self.face_cfg = FaceConfig(upsample=cfg.face_upsample) if cfg.faces else None
         self.reranker = Sinkhorn(cfg.rerank_temp, mode=cfg.rerank)
         self.n_workers = min(4, os.cpu_count() or 1) if cfg.n_workers is None else cfg.n_workers
+
+    @cached_property
+    def stores(self) -> dict:
+        "One feature cache per view, over the frozen backbone (loaded on first use, once per process)."
+        return self.spec.stores(_frozen_backbone(self.config.backbone, self.config.weights), self.cache, self.progress, self.config.engine)
 
     def prepare(self, data: TLLData, show=False) -> dict:
         "Features of every image of `data` in all views (each image decoded once), then its faces, all cached so `fit` and `score` only read: {'images', 'decoded', 'faces_extracted'}."
@@ -311,119 +307,113 @@ class LookalikeScorer(Scorer):
         return pad_faces(image_faces(paths, self.face_cfg, self.cache, self.progress, self.n_workers), self.face_cfg.max_faces)
 
     # -- fitting ------------------------------------------------------------------------------------------
-    def fit(self, data: TLLData, pairs: pd.DataFrame):
-        "Fit block means, whitening, the face view and the map stage (shrinkage and face weight as configured, or chosen on inner folds of `pairs` where None); a fit of the same inputs is read from the cache."
-        cfg, pairs = self.config, pairs.reset_index(drop=True); n = len(pairs)
-        lp, rp = image_paths(data, pairs.left, 'train', 'left'), image_paths(data, pairs.right, 'train', 'right')
-        f = cache_root(self.cache)/'fits'/f'lookalike-{self._fit_key(lp, rp)}.npz'
-        self.fit_cached_ = f.is_file() and self._load_fit(f)
-        if self.fit_cached_: return self
-        LF, RF = self.faces(lp), self.faces(rp); sums = {}
-        for ch in _chunks(lp + rp):  # block means, then one fused buffer: the raw blocks are read a chunk at a time
-            for b, x in self.features(ch).items(): sums[b] = sums.get(b, 0) + x.sum(0, dtype=np.float64)
-        self.means_ = {b: (s / (2 * n)).astype(np.float32) for b, s in sums.items()}
-        X = self.fused(lp + rp)
-        self.whitener_ = Whitener(cfg.n_comp, cfg.power).fit(X)
-        WL, WR = self.whitener_.transform(X[:n]), self.whitener_.transform(X[n:]); del X
-        lams = (cfg.lam,) if cfg.lam is not None else cfg.lam_grid
-        fws = (0.0,) if not cfg.faces else (cfg.face_weight,) if cfg.face_weight is not None else cfg.face_grid
-        self.fold_table_, self.folds_used_ = None, None
-        if len(lams) * len(fws) > 1:
-            folds = min(cfg.folds, n // 20)  # each fold must hold 20 pairs for 20-candidate tasks: fewer folds before refusing
-            if folds < 2: raise TLLError(f"need at least 40 training pairs to choose lam and face_weight on 2 folds of 20, got {n}; pass -o lam=3 -o face_weight=0.5 (or more pairs)")
-            temps = tuple(dict.fromkeys((cfg.rerank_temp, *cfg.report_temps)))  # the weights are chosen at the first
-            self.fold_table_, self.folds_used_ = fold_scores(WL, WR, LF, RF, lams, fws, temps, folds, self.seed, cfg.symmetric_map), folds
-            best = self.fold_table_[self.fold_table_.temp == cfg.rerank_temp]
-            best = best.loc[max(best.index, key=lambda i: (round(best.top2[i], 6), best.top1[i]))]
-            self.lam_, self.face_weight_ = best.lam, float(best.face_weight)
-        else: self.lam_, self.face_weight_ = lams[0], float(fws[0])
-        self.faces_ = FaceView().fit(LF, RF) if cfg.faces else None
-        self.map_ = self.fit_map(WL, WR, LF, RF)
-        self._save_fit(f)
-        return self
 
-    def fit_map(self, WL, WR, LF=None, RF=None) -> RidgeMap:
-        "The map stage on whitened training pairs `WL`, `WR` (n, k) with their faces (`PaddedFaces` or None), at the fitted `lam_` and `face_weight_`: the ridge map (symmetric if so configured), then its InfoNCE refinement if `nce_temp` is set."
-        cfg = self.config; m = RidgeMap(self.lam_, cfg.symmetric_map).fit(WL, WR)
-        if cfg.nce_temp is None: return m
-        F = self.face_weight_ * self.faces_.score(LF, RF) if cfg.nce_faces and self.face_weight_ and self.faces_ and LF is not None else None
-        return m.refine(WL, WR, F, cfg.nce_temp, cfg.nce_reg, cfg.nce_iters)
+# %% ../nbs/06b_lookalike.ipynb #b2ac365d
+@patch
+def fit(self: LookalikeScorer, data: TLLData, pairs: pd.DataFrame):
+    "Fit block means, whitening, the face view and the map stage (shrinkage and face weight as configured, or chosen on inner folds of `pairs` where None); a fit of the same inputs is read from the cache."
+    cfg, pairs = self.config, pairs.reset_index(drop=True); n = len(pairs)
+    lp, rp = data.paths('train', 'left', pairs.left), data.paths('train', 'right', pairs.right)
+    fits, key = FitCache('lookalike', self.cache), self._fit_key(lp, rp)
+    self.fit_cached_ = fits.load(key, self._restore)
+    if self.fit_cached_: return self
+    LF, RF = self.faces(lp), self.faces(rp); sums = {}
+    for ch in _chunks(lp + rp):  # block means, then one fused buffer: the raw blocks are read a chunk at a time
+        for b, x in self.features(ch).items(): sums[b] = sums.get(b, 0) + x.sum(0, dtype=np.float64)
+    self.means_ = {b: (s / (2 * n)).astype(np.float32) for b, s in sums.items()}
+    X = self.fused(lp + rp)
+    self.whitener_ = Whitener(cfg.n_comp, cfg.power).fit(X)
+    WL, WR = self.whitener_.transform(X[:n]), self.whitener_.transform(X[n:]); del X
+    lams = (cfg.lam,) if cfg.lam is not None else cfg.lam_grid
+    fws = (0.0,) if not cfg.faces else (cfg.face_weight,) if cfg.face_weight is not None else cfg.face_grid
+    self.fold_table_, self.folds_used_ = None, None
+    if len(lams) * len(fws) > 1:
+        folds = min(cfg.folds, n // 20)  # each fold must hold 20 pairs for 20-candidate tasks: fewer folds before refusing
+        if folds < 2: raise TLLError(f"need at least 40 training pairs to choose lam and face_weight on 2 folds of 20, got {n}; pass -o lam=3 -o face_weight=0.5 (or more pairs)")
+        temps = tuple(dict.fromkeys((cfg.rerank_temp, *cfg.report_temps)))  # the weights are chosen at the first
+        self.fold_table_, self.folds_used_ = fold_scores(WL, WR, LF, RF, lams, fws, temps, folds, self.seed, cfg.symmetric_map), folds
+        best = self.fold_table_[self.fold_table_.temp == cfg.rerank_temp]
+        best = best.loc[max(best.index, key=lambda i: (round(best.top2[i], 6), best.top1[i]))]
+        self.lam_, self.face_weight_ = best.lam, float(best.face_weight)
+    else: self.lam_, self.face_weight_ = lams[0], float(fws[0])
+    self.faces_ = FaceView().fit(LF, RF) if cfg.faces else None
+    self.map_ = self.fit_map(WL, WR, LF, RF)
+    fits.save(key, *self._fitted())
+    return self
 
-    # -- scoring ------------------------------------------------------------------------------------------
-    def fused(self, paths) -> np.ndarray:
-        "Fused, centred features (n, d) float32 of image files `paths` (`FeatureSpec.fuse` with the fitted block means), read `CHUNK` images at a time."
-        out = np.empty((len(paths), sum(len(m) for m in self.means_.values())), np.float32)
-        for i, ch in enumerate(_chunks(paths)): self.spec.fuse(self.features(ch), self.means_, out[i * CHUNK:i * CHUNK + len(ch)])
-        return out
+@patch
+def fit_map(self: LookalikeScorer, WL, WR, LF=None, RF=None) -> RidgeMap:
+    "The map stage on whitened training pairs `WL`, `WR` (n, k) with their faces (`PaddedFaces` or None), at the fitted `lam_` and `face_weight_`: the ridge map (symmetric if so configured), then its InfoNCE refinement if `nce_temp` is set."
+    cfg = self.config; m = RidgeMap(self.lam_, cfg.symmetric_map).fit(WL, WR)
+    if cfg.nce_temp is None: return m
+    F = self.face_weight_ * self.faces_.score(LF, RF) if cfg.nce_faces and self.face_weight_ and self.faces_ and LF is not None else None
+    return m.refine(WL, WR, F, cfg.nce_temp, cfg.nce_reg, cfg.nce_iters)
 
-    def whitened(self, paths) -> np.ndarray:
-        "Fused, centred and whitened features (n, n_comp) of image files `paths`, L2-normalised: the input of the ridge map."
-        self._check_fitted()
-        return np.concatenate([self.whitener_.transform(self.fused(ch)) for ch in _chunks(paths) or [[]]])
+# -- scoring ------------------------------------------------------------------------------------------
 
-    def embed(self, paths, side='left') -> np.ndarray:
-        "Rows (n, d) for image files `paths` as lefts (queries) or rights (gallery): a left's dot product with a right is their image score, without the face term."
-        return self.map_.lift(self.whitened(paths), side)
+@patch
+def fused(self: LookalikeScorer, paths) -> np.ndarray:
+    "Fused, centred features (n, d) float32 of image files `paths` (`FeatureSpec.fuse` with the fitted block means), read `CHUNK` images at a time."
+    out = np.empty((len(paths), sum(len(m) for m in self.means_.values())), np.float32)
+    for i, ch in enumerate(_chunks(paths)): self.spec.fuse(self.features(ch), self.means_, out[i * CHUNK:i * CHUNK + len(ch)])
+    return out
 
-    def pair_scores(self, left_paths, right_paths) -> np.ndarray:
-        "Scores (n, m) of left images against right images (files): the mapped image score plus `face_weight_` x the face score."
-        A, B = self.whitened(left_paths), self.whitened(right_paths)
-        S = self.map_.score(A, B)
-        if self.face_weight_: S = S + self.face_weight_ * self.faces_.score(self.faces(left_paths), self.faces(right_paths))
-        return S
+@patch
+def whitened(self: LookalikeScorer, paths) -> np.ndarray:
+    "Fused, centred and whitened features (n, n_comp) of image files `paths`, L2-normalised: the input of the ridge map."
+    self._check_fitted()
+    return np.concatenate([self.whitener_.transform(self.fused(ch)) for ch in _chunks(paths) or [[]]])
 
-    def scored(self, data: TLLData, tasks: Tasks, split: str) -> Scored:
-        "Scores (n_tasks, n_cands) of `tasks` on `split` after the re-ranking stage, with the scores before it."
-        lefts, rights = pd.unique(tasks.lefts), tasks.rights
-        S = self.pair_scores(image_paths(data, lefts, split, 'left'), image_paths(data, rights, split, 'right'))
-        li, ri = task_rows(tasks, lefts, rights); raw = S[li[:, None], ri]
-        return Scored(*self.reranker(tasks, raw), raw)
+@patch
+def embed(self: LookalikeScorer, paths, side='left') -> np.ndarray:
+    "Rows (n, d) for image files `paths` as lefts (queries) or rights (gallery): a left's dot product with a right is their image score, without the face term."
+    return self.map_.lift(self.whitened(paths), side)
 
-    def score(self, data: TLLData, tasks: Tasks, split: str) -> np.ndarray: return self.scored(data, tasks, split).scores
+# %% ../nbs/06b_lookalike.ipynb #537d65f7
+@patch
+def pair_scores(self: LookalikeScorer, left_paths, right_paths) -> np.ndarray:
+    "Scores (n, m) of left images against right images (files): the mapped image score plus `face_weight_` x the face score."
+    A, B = self.whitened(left_paths), self.whitened(right_paths)
+    S = self.map_.score(A, B)
+    if self.face_weight_: S = S + self.face_weight_ * self.faces_.score(self.faces(left_paths), self.faces(right_paths))
+    return S
 
-    def _check_fitted(self):
-        if not hasattr(self, 'map_'): raise TLLError("LookalikeScorer must be fitted before scoring")
+@patch
+def _check_fitted(self: LookalikeScorer):
+    if not hasattr(self, 'map_'): raise TLLError("LookalikeScorer must be fitted before scoring")
 
-    # -- the fit cache ------------------------------------------------------------------------------------
-    def _fit_key(self, left_paths, right_paths) -> str:
-        "Digest of everything a fit depends on: the pairs' image contents in order, the seed, the stores and every option that shapes the fit."
-        c = self.config; h = hashlib.blake2b(digest_size=12)
-        shaping = fit_options(c)  # every option marked fit=True; those marked 'features' enter through the stores and blocks below
-        h.update(repr((FIT_VERSION, self.seed, [b.name for b in self.spec.blocks], [s.dir.name for s in self.stores.values()], shaping,
-                       self.face_cfg.key() if self.face_cfg else None)).encode())
-        for l, r in zip(left_paths, right_paths): h.update(file_digest(l).encode()); h.update(file_digest(r).encode())
-        return h.hexdigest()
+# -- the fit cache ------------------------------------------------------------------------------------
 
-    def _save_fit(self, f):
-        "Write the fitted stages and choices to `f` (atomically)."
-        arrs = {f'mean:{b.name}': v for b, v in self.means_.items()}
-        if self.config.n_comp: arrs.update(white_mean=self.whitener_.mean_, white_proj=self.whitener_.proj_)
-        if self.lam_ != 'off': arrs.update(map_lr=self.map_.lr_, map_rl=self.map_.rl_)
-        if self.faces_: arrs['face_mean'] = self.faces_.mean_
-        meta = dict(lam_=self.lam_, face_weight_=self.face_weight_, folds_used_=self.folds_used_,
-                    fold_table_=None if self.fold_table_ is None else self.fold_table_.to_dict('list'))
-        if cache_readonly(f): return  # a read-only cache: the fit is not saved
-        f.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(f, suffix='.npz') as tmp: np.savez(tmp, meta=np.array(json.dumps(meta)), **arrs)
+@patch
+def _fit_key(self: LookalikeScorer, left_paths, right_paths) -> str:
+    "Digest of everything a fit depends on: the pairs' image contents in order, the seed, the stores and every option that shapes the fit."
+    c = self.config; h = hashlib.blake2b(digest_size=12)
+    shaping = fit_options(c)  # every option marked fit=True; those marked 'features' enter through the stores and blocks below
+    h.update(repr((FIT_VERSION, self.seed, [b.name for b in self.spec.blocks], [s.dir.name for s in self.stores.values()], shaping,
+                   self.face_cfg.key() if self.face_cfg else None)).encode())
+    for l, r in zip(left_paths, right_paths): h.update(file_digest(l).encode()); h.update(file_digest(r).encode())
+    return h.hexdigest()
 
-    def _load_fit(self, f) -> bool:
-        "Restore a fit written by `_save_fit`; False (and the file removed, with a note on stderr) if it is unreadable or incomplete."
-        try:
-            with np.load(f) as z:
-                meta = json.loads(str(z['meta'])); arrs = {k: z[k] for k in z.files if k != 'meta'}
-            if not all(np.isfinite(a).all() for a in arrs.values()): raise ValueError
-            means = {b: arrs[f'mean:{b.name}'] for b in self.spec.blocks}
-            wh = Whitener(self.config.n_comp, self.config.power)
-            if self.config.n_comp: wh.mean_, wh.proj_ = arrs['white_mean'], arrs['white_proj']
-            rm = RidgeMap(meta['lam_'])
-            if meta['lam_'] != 'off': rm.lr_, rm.rl_ = arrs['map_lr'], arrs['map_rl']
-            fv = None
-            if self.config.faces: fv = FaceView(); fv.mean_ = arrs['face_mean']
-        except Exception as e:  # a damaged or foreign file: say so, then fit again (a bug here would otherwise turn every warm run cold in silence)
-            print(f"tll: note: {f}: saved fit cannot be read ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else 'incomplete'}); fitting again",
-                  file=sys.stderr, flush=True)
-            remove_entry(f); return False
-        self.means_, self.whitener_, self.map_, self.faces_ = means, wh, rm, fv
-        self.lam_, self.face_weight_, self.folds_used_ = meta['lam_'], meta['face_weight_'], meta['folds_used_']
-        self.fold_table_ = None if meta['fold_table_'] is None else pd.DataFrame(meta['fold_table_'])
-        return True
+@patch
+def _fitted(self: LookalikeScorer) -> tuple[dict, dict]:
+    "The fitted stages as arrays, and the choices, for the fit cache."
+    arrs = {f'mean:{b.name}': v for b, v in self.means_.items()}
+    if self.config.n_comp: arrs.update(white_mean=self.whitener_.mean_, white_proj=self.whitener_.proj_)
+    if self.lam_ != 'off': arrs.update(map_lr=self.map_.lr_, map_rl=self.map_.rl_)
+    if self.faces_: arrs['face_mean'] = self.faces_.mean_
+    return arrs, dict(lam_=self.lam_, face_weight_=self.face_weight_, folds_used_=self.folds_used_,
+                      fold_table_=None if self.fold_table_ is None else self.fold_table_.to_dict('list'))
+
+@patch
+def _restore(self: LookalikeScorer, arrs: dict, meta: dict):
+    "Set the fitted stages from a fit written by `_fitted` (a `KeyError` if it lacks a part: the fit cache then fits again)."
+    means = {b: arrs[f'mean:{b.name}'] for b in self.spec.blocks}
+    wh = Whitener(self.config.n_comp, self.config.power)
+    if self.config.n_comp: wh.mean_, wh.proj_ = arrs['white_mean'], arrs['white_proj']
+    rm = RidgeMap(meta['lam_'])
+    if meta['lam_'] != 'off': rm.lr_, rm.rl_ = arrs['map_lr'], arrs['map_rl']
+    fv = None
+    if self.config.faces: fv = FaceView(); fv.mean_ = arrs['face_mean']
+    self.means_, self.whitener_, self.map_, self.faces_ = means, wh, rm, fv
+    self.lam_, self.face_weight_, self.folds_used_ = meta['lam_'], meta['face_weight_'], meta['folds_used_']
+    self.fold_table_ = None if meta['fold_table_'] is None else pd.DataFrame(meta['fold_table_'])

@@ -4,17 +4,17 @@
 
 # %% ../nbs/06c_methods.ipynb #90593bd2
 from __future__ import annotations
-import ast, inspect
-from dataclasses import dataclass, fields
+import ast
+from dataclasses import dataclass
 from typing import Callable
-import numpy as np
-from fastcore.docments import docments
-from .data import TLLError, Scorer
+from .data import TLLError
+from .tasks import Scorer
+from .config import OptionInfo, config_options
 from .rerank import Sinkhorn, Reranked, RERANK_MODES
 
 # %% auto #0
-__all__ = ['METHODS', 'DEFAULT_METHOD', 'RERANK_TEMP', 'Method', 'get_method', 'parse_options', 'OptionInfo', 'method_options',
-           'check_options', 'resolve_options', 'make_scorer', 'make_method']
+__all__ = ['METHODS', 'DEFAULT_METHOD', 'RERANK_TEMP', 'Method', 'get_method', 'parse_options', 'method_options', 'check_options',
+           'resolve_options', 'make_scorer', 'make_method']
 
 # %% ../nbs/06c_methods.ipynb #c5430fbb
 def _cosine():
@@ -67,77 +67,35 @@ def parse_options(opts) -> dict:
     return out
 
 # %% ../nbs/06c_methods.ipynb #6bbb85c1
-_RUN_ARGS = ('self', 'seed', 'cache', 'progress', 'config')
-
-@dataclass(frozen=True)
-class OptionInfo:
-    "One option of a method: default, meaning, what values are allowed."
-    default: object
-    doc: str
-    allowed: str
-
-def _kind(v) -> str:
-    if isinstance(v, bool): return 'True or False'
-    if isinstance(v, int): return 'an integer'
-    if isinstance(v, float): return 'a number'
-    if isinstance(v, str): return 'a string'
-    if isinstance(v, (tuple, list)): return 'a list such as [1, 2]'
-    return 'any value' if v is None or v is inspect.Parameter.empty else type(v).__name__
-
 def method_options(cls) -> dict[str, OptionInfo]:
-    "The options `-o key=value` of Scorer class `cls`, {name: OptionInfo}."
-    if (cfg := getattr(cls, 'Config', None)) is not None:
-        return {f.name: OptionInfo(f.default, f.metadata['doc'], f.metadata['allowed']) for f in fields(cfg)}
-    ps = inspect.signature(cls.__init__).parameters.values(); docs = docments(cls.__init__)
-    out = {p.name: OptionInfo(None if p.default is inspect.Parameter.empty else p.default, docs.get(p.name) or '', _kind(p.default))
-           for p in ps if p.name not in _RUN_ARGS and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)}
-    return {**out, **{k: OptionInfo(v, 'passed on to the network or optimiser', _kind(v)) for k, v in getattr(cls, 'extra_options', {}).items()}}
+    "The options `-o key=value` of Scorer class `cls`, {name: OptionInfo}: the fields of its `Config`."
+    return config_options(cls.Config)
 
-def check_options(cls, options: dict, name='method'):
-    "`TLLError` for an option key `cls` does not take, or a value its config refuses or of the wrong type or sign for its default."
-    valid = method_options(cls)
-    if bad := [k for k in options if k not in valid]: raise TLLError(f"{name}: unknown option '{bad[0]}'; valid options: {', '.join(valid) or 'none'}")
-    if (cfg := getattr(cls, 'Config', None)) is not None: cfg(**options); return  # the config's own rules, each saying what is allowed
-    for k, v in options.items():
-        d = valid[k].default
-        if d is None: continue
-        ok = (isinstance(v, bool) if isinstance(d, bool) else
-              isinstance(v, int) and not isinstance(v, bool) if isinstance(d, int) else
-              isinstance(v, (int, float)) and not isinstance(v, bool) if isinstance(d, float) else
-              isinstance(v, (tuple, list)) if isinstance(d, (tuple, list)) else
-              isinstance(v, type(d)))
-        if not ok: raise TLLError(f"{name}: option '{k}' must be {_kind(d)} (default {d!r}), got {v!r}")
-        if isinstance(d, (int, float)) and not isinstance(d, bool):
-            if not np.isfinite(v): raise TLLError(f"{name}: option '{k}' must be finite, got {v!r}")
-            if d >= 0 and v < 0: raise TLLError(f"{name}: option '{k}' must not be negative (default {d!r}), got {v!r}")
+def check_options(cls, options: dict):
+    "`TLLError` for an option key Scorer class `cls` does not take, or a value its config's rule refuses."
+    cls.Config.make(**options)
 
 # %% ../nbs/06c_methods.ipynb #a9acb22e
 RERANK_TEMP = 0.5  # Sinkhorn temperature (z-units) of the methods without a re-ranking stage of their own
 
 def resolve_options(name, options: dict) -> dict:
     "`options` of method `name` checked, with an ensemble's member names (`'method:key=value,...;...'` or a list of such) looked up in this registry."
-    check_options(get_method(name), options, f"method '{name}'")
+    check_options(get_method(name), options)
     if options.get('members') is not None:
         from tll.ensemble import parse_members
         options = dict(options, members=parse_members(options['members'], get_method))
     return options
 
 def make_scorer(name, seed=0, cache=None, progress=True, **options) -> Scorer:
-    "An instance of method `name` as its class makes it (for a method with its own re-ranking stage, that stage included), with `options` checked; any error its constructor raises becomes one `TLLError` line."
+    "An instance of method `name` from its config (for a method with its own re-ranking stage, that stage included); `TLLError` for an option its config refuses. An error inside the constructor is a bug, not an option's: it is raised as it is."
     cls = get_method(name); options = resolve_options(name, options)
-    try:
-        if getattr(cls, 'Config', None) is not None: return cls(seed=seed, cache=cache, progress=progress, config=cls.Config(**options))
-        return cls(seed=seed, cache=cache, progress=progress, **options)
-    except TLLError: raise
-    except (TypeError, ValueError, KeyError, IndexError) as e:
-        shown = ', '.join(f'{k}={v!r}' for k, v in options.items()) or 'no options'
-        raise TLLError(f"method '{name}': cannot use {shown} ({str(e).splitlines()[0] if str(e) else type(e).__name__})") from None
+    return cls(seed=seed, cache=cache, progress=progress, config=cls.Config.make(**options))
 
 def make_method(name, seed=0, cache=None, progress=True,
                 rerank=None, # 'auto', 'on' or 'off'; None: the method's default ('auto')
                 **options) -> Scorer:
     "Method `name` (one of `METHODS`; `DEFAULT_METHOD` is 'lookalike') with its re-ranking stage, unfitted: what `tll run` fits and scores. `seed` seeds its training, `cache` is the cache folder (default `$TLL_CACHE`), `progress` shows progress on stderr, `options` are its options (`tll methods NAME` lists them); `TLLError` for an unknown name or option."
     if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
-    if getattr(get_method(name), 'Config', None) is not None:  # its own stage, set by its `rerank` option
+    if get_method(name).reranks:  # declared: its own stage, set by its `rerank` option
         return make_scorer(name, seed, cache, progress, **options, **({'rerank': rerank} if rerank else {}))
     return Reranked(make_scorer(name, seed, cache, progress, **options), Sinkhorn(RERANK_TEMP, rerank or 'auto'))

@@ -6,8 +6,10 @@
 from __future__ import annotations
 import ast, json, os, re, shutil, tempfile
 from pathlib import Path
-from .data import TLLError, atomic_path
-from .report import REPORT, _pretty, _num
+from .data import TLLError
+from .io import atomic_path
+from .results import REPORT
+from .report import _pretty, _num
 
 # %% auto #0
 __all__ = ['HEADLINE', 'README_CODE', 'MarkdownText', 'headline_table', 'speed_note', 'index_note', 'serve_note',
@@ -95,7 +97,7 @@ def speed_note(results_dir, file='bench-lookalike-full.json') -> MarkdownText:
         f"{b.get('search_gallery', '?')} test rights (the default method: embedding, then its face term on the top 100) took {fmt('search_warm_s', _mins)}.")
 
 def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
-    "The README's paragraph on `tll index`'s speed and faiss's recall, from `tll bench --index`'s result file (`tll.index.bench_index`)."
+    "The README's paragraph on `tll index`'s speed and faiss's recall, from `tll bench --index`'s result file (`tll.index_bench.bench_index`)."
     b, rel = _read_bench(results_dir, file)
     if b is None: return MarkdownText(f"Index speed: `{rel}` missing (written by `tll bench --index --json`).")
     v = lambda k, how: _fmt(b, k, how)
@@ -112,6 +114,7 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
         f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
         f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
 
+# %% ../nbs/07e_readme.ipynb #44b80885
 def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
     "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve.bench_serve`)."
     b, rel = _read_bench(results_dir, file)

@@ -9,11 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import TLLError, TLLData, Tasks, truth_rank, atomic_path, sample_path, result_name, record_run, record_not_run
+from .data import TLLError, TLLData, sample_path
+from .io import atomic_path
+from .images import load_image
+from .tasks import Tasks, truth_rank
+from .results import REPORT, result_name, record_run, record_not_run
 from .methods import DEFAULT_METHOD, get_method, resolve_options
 
 # %% auto #0
-__all__ = ['COLUMNS', 'REPORT', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'load_results', 'result_file',
+__all__ = ['COLUMNS', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'load_results', 'result_file',
            'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures',
            'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery', 'show_ranking', 'method_digest',
            'record_figure', 'stale_figures', 'reproduce']
@@ -58,15 +62,6 @@ def load_results(results_dir, # folder of result JSON files written by runs
     return df[COLUMNS + [c for c in df.columns if c not in COLUMNS]].reset_index(drop=True)
 
 # %% ../nbs/07_report.ipynb #094b9ccc
-REPORT = [  # the report's published figures (top-1, top-2); None where the report gives none
-    dict(table='table1', method='baseline', variant='gray', backbone='siamese-cnn', report_top1=0.21, report_top2=0.34, note=''),
-    dict(table='table1', method='baseline', variant='rgb', backbone='siamese-cnn', report_top1=0.21, report_top2=0.39, note=''),
-    dict(table='table2', method=None, variant='rgb', backbone='resnet50', report_top1=0.28, report_top2=0.49, note=''),
-    dict(table='table3', method=None, variant='nobg', backbone='resnet50', report_top1=0.31, report_top2=0.51, note=''),
-    dict(table='table4', method='ensemble', variant=None, backbone=None, report_top1=0.50, report_top2=0.54,
-         note='report: "0.50 / 0.54 top-2" (issue 4), read as top-1 / top-2'),
-]
-
 TITLES = {'table1': 'Table I: the baseline Siamese CNN, grayscale vs RGB',
           'table2': 'Table II: backbones, and the similarity network with each negative miner (RGB)',
           'table3': 'Table III: data variants',
@@ -239,6 +234,7 @@ def plot_accuracies(table: pd.DataFrame, # rows from `report_table` / `beyond_ta
     ax.figure.tight_layout()
     return ax.figure
 
+# %% ../nbs/07_report.ipynb #d5bd04a5
 def save_figure(fig, path,  # a matplotlib figure; where to write it (`.jpg`: JPEG, else PNG)
                 dpi=80,     # resolution
                 colors=None, # PNG only: reduce to a palette of this many colours (charts; never photographs)
@@ -288,7 +284,7 @@ def show_triples(data: TLLData, rows: pd.DataFrame, # rows with `left` and two o
     fig, axs = plt.subplots(len(rows), ncol, figsize=(size * ncol, size * 1.35 * len(rows)), squeeze=False)
     for i, r in enumerate(rows.to_dict('records')):
         for j, c in enumerate(('left', *cols)):
-            im = data.image(split, 'left' if c == 'left' else 'right', r[c])
+            im = load_image(data.path(split, 'left' if c == 'left' else 'right', r[c]))
             if gray: im = im.convert('L')
             axs[i, j].imshow(im, cmap='gray' if gray else None); axs[i, j].set_xticks([]); axs[i, j].set_yticks([])
             axs[i, j].set_title(titles(r, c) if titles else f"{c}: {r[c]}", fontsize=fontsize)
@@ -339,10 +335,10 @@ def show_ranking(data: TLLData, tasks: Tasks, scores, # a scorer's scores for `t
     t = int(tasks.truth[task]); rank = int(np.flatnonzero(order == t)[0])
     shown = list(order[:k]) + ([t] if rank >= k else [])   # the true match is always shown, after the k best if not among them
     fig, axs = plt.subplots(1, len(shown) + 1, figsize=(size * (len(shown) + 1), size * 1.4), squeeze=False)
-    panels = [(data.image(split, 'left', tasks.lefts[task]), f"left {tasks.lefts[task]}", False)]
+    panels = [(load_image(data.path(split, 'left', tasks.lefts[task])), f"left {tasks.lefts[task]}", False)]
     for j in shown:
         r = int(np.flatnonzero(order == j)[0]) + 1
-        panels.append((data.image(split, 'right', tasks.cands[task, j]), f"{r}. {tasks.cands[task, j]}{' (true)' if j == t else ''}\np={p[j]:.2f}", j == t))
+        panels.append((load_image(data.path(split, 'right', tasks.cands[task, j])), f"{r}. {tasks.cands[task, j]}{' (true)' if j == t else ''}\np={p[j]:.2f}", j == t))
     for ax, (im, title, true) in zip(axs[0], panels):
         ax.imshow(im); ax.set_xticks([]); ax.set_yticks([]); ax.set_title(title, fontsize=10, color='tab:green' if true else 'black')
         for sp in ax.spines.values(): sp.set_edgecolor('tab:green' if true else 'lightgray'); sp.set_linewidth(5 if true else 1)
@@ -355,7 +351,7 @@ FIGURE_RECORD = 'figures.json'  # beside the figures: which method configuration
 def method_digest(name=DEFAULT_METHOD) -> str:
     "Digest (16 hex digits) of method `name` as configured by default: its options' defaults (its `Config`), its module's `FIT_VERSION`, the image loader's version."
     import dataclasses, hashlib, sys
-    from tll.data import LOADER_VERSION
+    from tll.images import LOADER_VERSION
     cls = get_method(name); cfg = getattr(cls, 'Config', None)
     fields = sorted(dataclasses.asdict(cfg()).items()) if cfg is not None else []
     key = (name, getattr(sys.modules[cls.__module__], 'FIT_VERSION', None), LOADER_VERSION, fields)
@@ -365,7 +361,7 @@ def record_figure(path, # a figure file just drawn
                   method # the method whose scores it shows
                  ) -> Path:
     "Record in `figures.json` beside `path` that `method`, as `method_digest` says it is configured now, drew it; returns the record's path."
-    from tll.data import write_json
+    from tll.io import write_json
     f = Path(path).parent/FIGURE_RECORD
     rec = json.loads(f.read_text()) if f.exists() else {}
     rec[Path(path).name] = dict(method=method, config=method_digest(method))

@@ -5,7 +5,8 @@
 # %% ../nbs/06a_rerank.ipynb #c8e84bd1
 from __future__ import annotations
 import numpy as np
-from .data import TLLError, Tasks, Scorer, Scored, task_rows
+from .data import TLLError
+from .tasks import Tasks, Scorer, Scored, task_rows
 
 # %% auto #0
 __all__ = ['RERANK_MODES', 'can_rerank', 'sinkhorn_rerank', 'Sinkhorn', 'Reranked', 'confidences']
@@ -62,13 +63,14 @@ class Sinkhorn:
 
 class Reranked(Scorer):
     "A method without a re-ranking stage of its own, followed by `reranker`."
+    reranks = True
     def __init__(self, scorer: Scorer, reranker: Sinkhorn):
-        self.scorer, self.reranker, self.name = scorer, reranker, scorer.name
+        self.scorer, self.reranker, self.name, self.config = scorer, reranker, scorer.name, scorer.config
+        self.seed, self.cache, self.progress = scorer.seed, scorer.cache, scorer.progress
     def prepare(self, data, show=False) -> dict: return self.scorer.prepare(data, show)
+    def uncached(self, paths) -> list: return self.scorer.uncached(paths)
     def fit(self, data, pairs): self.scorer.fit(data, pairs); return self
-    def scored(self, data, tasks, split) -> Scored:
-        raw = self.scorer.score(data, tasks, split); return Scored(*self.reranker(tasks, raw), raw)
-    def score(self, data, tasks, split) -> np.ndarray: return self.scored(data, tasks, split).scores
+    def raw_scores(self, data, tasks, split) -> np.ndarray: return self.scorer.raw_scores(data, tasks, split)
 
 # %% ../nbs/06a_rerank.ipynb #bbcfbcbc
 def confidences(scores, # (n_tasks, n_cands) scores as the method ranks them, or a `Scored` (a method's `scored(...)`)

@@ -10,14 +10,19 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
-from .data import (TLLError, TLLData, Tasks, Scorer, load_image, atomic_path, cache_root, cache_readonly, scratch_file, file_digest, progress,
-                   LOADER_VERSION, RowCache, altstack_kept, as_path, task_rows, VARIANTS, CROPS, center_crop)
+from .data import TLLError
+from .io import atomic_path, file_digest, progress, altstack_kept, as_path
+from .images import load_image, check_images, LOADER_VERSION, VARIANTS, CROPS, center_crop
+from .tasks import Scorer
+from .config import MethodConfig, option, choice, text, items, either
+from dataclasses import dataclass
+from .cache import cache_root, cache_readonly, scratch_file, RowCache
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
            'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_array',
            'to_tensor', 'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine',
-           'FeatureStore', 'extract', 'l2n', 'fuse', 'image_paths', 'task_scores', 'check_taps', 'CosineScorer']
+           'FeatureStore', 'extract', 'l2n', 'fuse', 'check_taps', 'CosineConfig', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -193,6 +198,7 @@ def export_onnx(bb: Backbone, size, grid=0, cache=None) -> Path:
     with atomic_path(f, suffix='.onnx') as tmp: tmp.write_bytes(buf.getvalue())  # written by us: a full disk is one line naming the file
     return f
 
+# %% ../nbs/03_resnet.ipynb #5e72817c
 class OpenVINOEngine:
     "Pooled features in OpenVINO, one image per request, several requests in flight."
     def __init__(self, bb: Backbone, size, grid=0, bs=None, cache=None,
@@ -295,6 +301,7 @@ class FeatureStore:
         else: raise TLLError(f"{self.dir}: features of {(~found).sum()} images keep vanishing from the cache")
         return {k: vals[k].astype(np.float32, copy=False) for k in keys}
 
+# %% ../nbs/03_resnet.ipynb #0f69140d
 def extract(stores: list, paths, show=True, # a progress bar over the images decoded
             chunk=None, # images per published shard (a killed run loses at most this much work); default: an eighth of the work, 64 to 512
             digests=None # the paths' `file_digest`s, if the caller has them
@@ -350,15 +357,6 @@ DEFAULT_TAPS = {'resnet50': ['layer1', 'layer2', 'layer4'], 'resnet101': ['layer
                 'efficientnet-lite1': ['stage6', 'stage7', 'head'], 'efficientnet-lite2': ['stage6', 'stage7', 'head']}
 
 # %% ../nbs/03_resnet.ipynb #7754fcb6
-def image_paths(data: TLLData, ids, split, side) -> list[Path]:
-    "Paths of images `ids` on `side` of `split`."
-    return [data.path(split, side, i) for i in ids]
-
-def task_scores(lf: np.ndarray, rf: np.ndarray, tasks: Tasks, left_ids, right_ids) -> np.ndarray:
-    "Dot-product scores (n_tasks, n_cands) from left features `lf` (rows = `left_ids`) and right features `rf`."
-    li, ri = task_rows(tasks, left_ids, right_ids)
-    return np.einsum('nd,nkd->nk', lf[li], rf[ri])
-
 def check_taps(taps, bb: Backbone):
     "`taps` as a list if it is None or a non-empty list of `bb`'s taps; `TLLError` saying which are allowed otherwise."
     if taps is None: return None
@@ -366,22 +364,28 @@ def check_taps(taps, bb: Backbone):
         raise TLLError(f"option 'taps' must be a list of {bb.name} taps from {', '.join(bb.taps)}, e.g. -o \"taps=['stage6','head']\"; got {taps!r}")
     return list(taps)
 
+@dataclass(frozen=True)
+class CosineConfig(MethodConfig):
+    "Options of the `cosine` method."
+    method = 'cosine'
+    backbone: str = option('efficientnet-lite0', 'frozen feature extractor', choice(*BACKBONES), fit='features')
+    weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", text(), fit='features')
+    variant: str = option('rgb', 'image variant (`tll.images.VARIANTS`)', choice(*VARIANTS), fit='features')
+    taps: tuple|None = option(None, "stages to fuse (None: the backbone's `DEFAULT_TAPS`)", either(None, items(text())), fit=True)
+
 class CosineScorer(Scorer):
     "Cosine similarity of centred, fused, frozen backbone features."
     name = 'cosine'
-    def __init__(self, seed=0, cache=None, progress=True,
-                 backbone='efficientnet-lite0', # feature extractor (`BACKBONES`)
-                 weights='imagenet', # 'imagenet' or a local weights file
-                 variant='rgb', # image variant (`tll.data.VARIANTS`)
-                 taps=None): # stages to fuse (default `DEFAULT_TAPS`)
-        super().__init__(seed, cache, progress)
-        self.bb = get_backbone(backbone, weights)
-        self.store = FeatureStore(self.bb, variant, cache=cache, progress=progress)
-        self.taps = check_taps(taps, self.bb) or DEFAULT_TAPS[backbone]
+    Config = CosineConfig
+    def __init__(self, seed=0, cache=None, progress=True, config=None, **options):
+        super().__init__(seed, cache, progress, config, **options); c = self.config
+        self.bb = get_backbone(c.backbone, c.weights)
+        self.store = FeatureStore(self.bb, c.variant, cache=cache, progress=progress)
+        self.taps = check_taps(c.taps, self.bb) or DEFAULT_TAPS[c.backbone]
 
     def prepare(self, data, show=False) -> dict:
         "Features of every image of `data` (the cache filled, each image decoded once): {'images', 'decoded'}."
-        data.verify_images(show, decode=False)  # every header first: a file that is no image stops the run before any work
+        check_images(data.all_paths(), show, decode=False)  # every header first: a file that is no image stops the run before any work
         ps = data.all_paths(); return {'images': len(ps), 'decoded': extract([self.store], ps, show)}
 
     def uncached(self, paths) -> list:
@@ -389,7 +393,7 @@ class CosineScorer(Scorer):
         return [p for p, f in zip(paths, self.store.rows.get([file_digest(p) for p in paths], [])[0]) if not f]
 
     def features(self, data, ids, split, side):
-        return self.store(image_paths(data, ids, split, side))
+        return self.store(data.paths(split, side, ids))
 
     def embed(self, paths, side='left') -> np.ndarray:
         "Fused, centred, L2-normalised features (n, d) of image files `paths` (either side): a dot product is the score."
@@ -400,8 +404,6 @@ class CosineScorer(Scorer):
         self.means = {t: np.concatenate([fl[t], fr[t]]).mean(0) for t in self.taps}
         return self
 
-    def score(self, data, tasks, split):
-        rights = tasks.rights
-        lf = fuse(self.features(data, tasks.lefts, split, 'left'), self.taps, self.means)
-        rf = fuse(self.features(data, rights, split, 'right'), self.taps, self.means)
-        return task_scores(lf, rf, tasks, tasks.lefts, rights)
+    def pair_scores(self, left_paths, right_paths) -> np.ndarray:
+        "Cosine similarities (n, m) of the fused, centred features of image files `left_paths` and `right_paths`."
+        return self.embed(left_paths) @ self.embed(right_paths, 'right').T

@@ -8,8 +8,10 @@ import json, os, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
-from .data import (TLLError, TLLData, Scorer, load_image, check_image, check_images, split_pairs, make_tasks, accuracies, atomic_path, sample_path,
-                      IMAGE_EXTS, writable_file, display_name)
+from .data import TLLError, TLLData, sample_path, IMAGE_EXTS
+from .io import atomic_path, writable_file, display_name
+from .images import load_image, check_image, check_images
+from .tasks import Scorer, split_pairs, evaluate
 from .methods import DEFAULT_METHOD, get_method, make_scorer
 
 # %% auto #0
@@ -35,7 +37,7 @@ def embedder(method=None, data=None, pairs=None, cache=None, seed=0, progress=Tr
     where = f"fitted on {len(pairs)} pairs of {data.root}"
     if callable(getattr(cls, 'embed', None)):
         m = make_scorer(name, seed=seed, cache=cache, progress=progress, **options); _check(m, check, skipped)
-        m.fit(data, pairs); what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if callable(getattr(m, 'pair_scores', None)) else '')
+        m.fit(data, pairs); what = 'its image embedding' + (f', the top {RESCORE_TOP} re-scored with its full score' if m.rescores else '')
         return m, f"{name}: {what} ({where})"
     m = make_scorer('cosine', seed=seed, cache=cache, progress=progress); _check(m, check, skipped); m.fit(data, pairs)
     return m, f"method '{name}' cannot embed single images; using cosine instead: fused, centred EfficientNet-Lite0 features ({where})"
@@ -60,14 +62,14 @@ def topk(Q, G, k, use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
     return np.take_along_axis(S, I, 1), I
 
 # %% ../nbs/07a_search.ipynb #9b279962
-def rank(m, # a fitted method with `embed` (and, optionally, `pair_scores`)
+def rank(m, # a fitted method with `embed` (and `pair_scores`, used where it `rescores`)
          query_paths, gallery_paths, k, # image files; how many matches per query
-         rescore=RESCORE_TOP, # re-score this many top images per query with `m.pair_scores`, if it has one (0: never)
+         rescore=RESCORE_TOP, # re-score this many top images per query with `m.pair_scores`, where the method `rescores` (0: never)
          use_faiss=None) -> tuple[np.ndarray, np.ndarray]:
     "The `k` gallery images most alike each query: (scores, gallery indices), each (n_queries, k), best first."
     gallery_paths = list(gallery_paths)
     Q, G = m.embed(query_paths, 'left'), m.embed(gallery_paths, 'right')
-    full = rescore and callable(getattr(m, 'pair_scores', None))
+    full = rescore and getattr(m, 'rescores', False)
     S, I = topk(Q, G, max(k, rescore) if full else k, use_faiss)
     if full:  # the shortlist's full scores (image and face terms), then the best k of them
         U = np.unique(I); P = m.pair_scores(list(query_paths), [gallery_paths[u] for u in U])
@@ -97,10 +99,9 @@ def retrieval(data=None, pairs=None, fit_pairs=None, method=None, cache=None, se
     fit_pairs = pairs if fit_pairs is None else fit_pairs
     m, desc = fitted or embedder(method, data, fit_pairs, cache=cache, seed=seed, progress=progress, **options)
     kmax = max(ks); faiss_used = (len(pairs) > FAISS_MIN) if use_faiss is None else bool(use_faiss)
-    _, I = rank(m, [data.path('train', 'left', i) for i in pairs.left], [data.path('train', 'right', i) for i in pairs.right], kmax, use_faiss=faiss_used)
+    _, I = rank(m, data.paths('train', 'left', pairs.left), data.paths('train', 'right', pairs.right), kmax, use_faiss=faiss_used)
     out = recalls(truth_ranks(I, np.arange(len(pairs))), ks)
-    tasks = make_tasks(pairs, seed=seed)
-    out.update(accuracies(m.scored(data, tasks, 'train').raw, tasks.truth))
+    out.update(evaluate(m, data, pairs, seed, raw=True))
     return dict(out, embedding=desc, n_queries=len(pairs), n_gallery=len(pairs), n_fit=len(fit_pairs),
                 faiss=faiss_used, seed=seed, data=str(data.root), seconds=round(time.time() - t0, 2))
 
@@ -140,6 +141,7 @@ def report_skipped(skipped):
     if skipped: print(f"tll: {len(skipped)} file(s) skipped, cannot be read:", file=sys.stderr)
     for p, why in skipped: print(f"  {display_name(p)}: {why}", file=sys.stderr)
 
+# %% ../nbs/07a_search.ipynb #289202ba
 def search(query, # the image file to find look-alikes of
            gallery=None, # folder(s) of images to rank (default: the bundled sample's right images, train and test); the query itself is left out
            k=5, # how many matches to print and return

@@ -10,7 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .data import TLLError, TLLData, load_image, cache_root, split_pairs, make_tasks, candidate_tasks
+from .data import TLLError, TLLData
+from .images import load_image
+from .tasks import split_pairs, make_tasks, candidate_tasks
+from .cache import cache_root
 from .index import GalleryIndex, Extractor, build_index, current, face_score, face_input, FACE_SIDE
 from .search import RESCORE_TOP, default_gallery
 from .rerank import confidences
@@ -222,23 +225,17 @@ class SameOrigin:
         await self.app(scope, receive, send)
 
 # %% ../nbs/07d_serve.ipynb #3ec62495
-def make_app(searcher: Searcher, # the gallery and its method
-             challenge: Challenge | None = None, # the challenge view (None: not offered)
-             max_upload=MAX_UPLOAD, # bytes of one upload
-             hosts=None, # the Host names to answer (None: any); a server bound to loopback answers only loopback names (no DNS rebinding)
-             on_ready=None # called once the server listens
-            ):
-    "The page and its JSON API as a Starlette app (see the README's API table)."
-    from starlette.applications import Starlette
-    from starlette.middleware import Middleware
-    from starlette.responses import FileResponse, JSONResponse, Response
-    from starlette.routing import Mount, Route
-    from starlette.staticfiles import StaticFiles
+def _err(msg, code):
+    "An error as the API answers it: one line of JSON, {'error': msg}, with HTTP status `code`."
+    from starlette.responses import JSONResponse
+    return JSONResponse({'error': msg}, code)
+
+def _search_route(searcher: Searcher, private: Path):
+    "The handler of `POST /api/search`: a multipart upload (`image`, `k`, `box`) decoded in the folder `private`, then searched."
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
-    private = Path(tempfile.mkdtemp(prefix='tll-serve-'))  # mode 0700: uploads are decoded from here and removed at once
-    err = lambda msg, code: JSONResponse({'error': msg}, code)
-
+    from starlette.responses import JSONResponse
+    err = _err
     def decode(b: bytes, name: str) -> Image.Image:
         p = private/secrets.token_hex(8); p.write_bytes(b)
         try: return load_image(p, least=FACE_SIDE)  # a large JPEG decoded at the DCT scale that keeps FACE_SIDE pixels: the networks see 224
@@ -263,14 +260,14 @@ def make_app(searcher: Searcher, # the gallery and its method
         try: r = await run_in_threadpool(searcher.search, im, int(k), box)
         except TLLError as e: return err(str(e), 400)
         return JSONResponse(dict(r.to_json(), name=name))
+    return search
 
-    async def gallery_image(request):
-        i, full = request.path_params['i'], request.query_params.get('size') == 'full'
-        if not 0 <= i < len(searcher.ix): return err(f"no gallery image {i}", 404)
-        try: b = await run_in_threadpool(searcher.thumb, i, FULL_SIDE if full else THUMB)
-        except TLLError as e: return err(str(e), 410)  # changed or removed since the index was built
-        return Response(b, media_type='image/jpeg', headers={'Cache-Control': 'private, max-age=3600'})
-
+def _challenge_routes(challenge) -> list:
+    "The routes of the challenge view: its summary, one task, and one task's images (by task and slot, never a path from the request)."
+    from starlette.concurrency import run_in_threadpool
+    from starlette.responses import JSONResponse, Response
+    from starlette.routing import Route
+    err = _err
     async def challenge_info(request):
         return JSONResponse(challenge.summary() if challenge else dict(state='none', error=None, splits={}))
 
@@ -285,15 +282,42 @@ def make_app(searcher: Searcher, # the gallery and its method
         except (KeyError, ValueError): return err('no such image', 404)
         b = await run_in_threadpool(lambda: jpeg(load_image(p), THUMB))
         return Response(b, media_type='image/jpeg', headers={'Cache-Control': 'private, max-age=3600'})
+    return [Route('/api/challenge', challenge_info), Route('/api/challenge/{split:str}/{t:int}', challenge_task),
+            Route('/api/challenge/{split:str}/{t:int}/{which:str}', challenge_image)]
+
+# %% ../nbs/07d_serve.ipynb #d86bdf79
+def make_app(searcher: Searcher, # the gallery and its method
+             challenge: Challenge | None = None, # the challenge view (None: not offered)
+             max_upload=MAX_UPLOAD, # bytes of one upload
+             hosts=None, # the Host names to answer (None: any); a server bound to loopback answers only loopback names (no DNS rebinding)
+             on_ready=None # called once the server listens
+            ):
+    "The page and its JSON API as a Starlette app (see the README's API table)."
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+    from starlette.concurrency import run_in_threadpool
+    from starlette.exceptions import HTTPException
+    private = Path(tempfile.mkdtemp(prefix='tll-serve-'))  # mode 0700: uploads are decoded from here and removed at once
+
+    err = _err
+
+    async def gallery_image(request):
+        i, full = request.path_params['i'], request.query_params.get('size') == 'full'
+        if not 0 <= i < len(searcher.ix): return err(f"no gallery image {i}", 404)
+        try: b = await run_in_threadpool(searcher.thumb, i, FULL_SIDE if full else THUMB)
+        except TLLError as e: return err(str(e), 410)  # changed or removed since the index was built
+        return Response(b, media_type='image/jpeg', headers={'Cache-Control': 'private, max-age=3600'})
 
     async def health(request):
         return JSONResponse(dict(status='ok', gallery=len(searcher.ix), search=searcher.ix.meta.get('search'), fit=searcher.ix.meta.get('fit'),
                                  challenge=challenge.state if challenge else 'none', max_upload=max_upload, max_k=MAX_K))
 
     routes = [Route('/', lambda r: FileResponse(STATIC/'index.html')), Route('/api/health', health),
-              Route('/api/search', search, methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
-              Route('/api/challenge', challenge_info), Route('/api/challenge/{split:str}/{t:int}', challenge_task),
-              Route('/api/challenge/{split:str}/{t:int}/{which:str}', challenge_image),
+              Route('/api/search', _search_route(searcher, private), methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
+              *_challenge_routes(challenge),
               Mount('/static', StaticFiles(directory=STATIC))]  # files of the package's static folder only; no listing
     mw = [Middleware(BodyLimit, limit=max_upload + 64 * 1024), Middleware(SameOrigin, hosts=list(hosts) if hosts else None)]
     async def http_error(request, e): return err(e.detail, e.status_code)  # 404, 405 ...: one line of JSON like every other error
@@ -384,7 +408,7 @@ def bench_serve(data=None, # data folder: its test rights are the gallery, its p
                 cache=None, n_queries=60, clients=8, seconds=30) -> dict:
     "Print and return the page's figures: start-up with a warm cache to the first answered search, one query (a JPEG of about 200 KB) p50/p95, and `clients` clients for `seconds`."
     import httpx, socket
-    from tll.data import write_json
+    from tll.io import write_json
     ds = TLLData.load(data, need_test=True)
     ix = served_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
     q = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))

@@ -7,13 +7,17 @@ from __future__ import annotations
 import math, time
 from functools import partial
 import torch, torch.nn as nn, torch.nn.functional as F
-from .data import TLLError, Scorer, task_rows
-from .resnet import CosineScorer, fuse
-from .mining import MineCallback, get_miner, dot_scorer
+from .data import TLLError
+from dataclasses import dataclass
+import pandas as pd
+from .tasks import Scorer, task_rows
+from .config import option, choice, integer, number, either
+from .resnet import CosineConfig, CosineScorer, fuse
+from .mining import MINERS, MineCallback, get_miner, dot_scorer
 from .baseline import Learner, MetricsCB, ProgressCB
 
 # %% auto #0
-__all__ = ['SimNet', 'triplet_loss', 'TripletDL', 'TripletModel', 'fit_simnet', 'SimilarityScorer']
+__all__ = ['SimNet', 'triplet_loss', 'TripletDL', 'TripletModel', 'fit_simnet', 'SimilarityConfig', 'SimilarityScorer']
 
 # %% ../nbs/05_similarity.ipynb #536a6002
 class SimNet(nn.Module):
@@ -87,27 +91,32 @@ def fit_simnet(L, R, miner='hard', epochs=40, lr=1e-3, bs=64, margin=1.0, every=
     return net.eval(), learn.history
 
 # %% ../nbs/05_similarity.ipynb #801e6bc8
+@dataclass(frozen=True)
+class SimilarityConfig(CosineConfig):
+    "Options of the `similarity` method: the features (those of `cosine`, which it trains on), the mining, the training and the network."
+    method = 'similarity'
+    miner: str = option('semihard', "negatives: 'semihard', 'hard' or 'random'", choice(*MINERS), fit=True)
+    epochs: int = option(40, 'training epochs', integer(1), fit=True)
+    lr: float = option(1e-3, 'Adam learning rate', number(above=0), fit=True)
+    bs: int = option(64, 'triplets per batch', integer(1), fit=True)
+    margin: float = option(1.0, 'triplet margin in log-odds (and the semi-hard window)', number(above=0), fit=True)
+    every: int = option(10, 're-mine every `every` epochs (0: once, with the cosine model)', integer(0), fit=True)
+    n_sample: int = option(200, 'rights sampled per left for hard / semi-hard mining', integer(1), fit=True)
+    hidden: int = option(256, 'width of the shared first layer', integer(1), fit=True)
+    d_pair: int = option(64, 'width of the pair layer', integer(1), fit=True)
+    dropout: float = option(0.1, 'dropout after the first layer', number(0, 1), fit=True)
+    skip: float|None = option(10.0, 'initial weight of the input cosine added to the log-odds (None: no skip)', either(None, number()), fit=True)
+    wd: float = option(0., 'weight decay', number(lo=0), fit=True)
+
 class SimilarityScorer(Scorer):
     "The report's similarity network on fused cached features, trained with triplet loss on mined negatives."
     name = 'similarity'
-    extra_options = dict(hidden=256, d_pair=64, dropout=0.1, skip=10.0, wd=0.)  # `**net_kw`: the SimNet and optimiser options `-o` may set
-    def __init__(self, seed=0, cache=None, progress=True,
-                 backbone='efficientnet-lite0', # feature extractor (tll.resnet.BACKBONES)
-                 weights='imagenet',            # 'imagenet' or a local weights file
-                 variant='rgb',                 # 'rgb', 'gray' or 'nobg'
-                 taps=None,                     # stages to fuse (default tll.resnet.DEFAULT_TAPS)
-                 miner='semihard',              # 'semihard', 'hard' or 'random'
-                 epochs=40,                     # training epochs
-                 lr=1e-3,                       # Adam learning rate
-                 bs=64,                         # triplets per batch
-                 margin=1.0,                    # triplet margin in log-odds (and the semi-hard window)
-                 every=10,                      # re-mine every `every` epochs (0: once, with the cosine model)
-                 n_sample=200,                  # rights sampled per left for hard / semi-hard mining
-                 **net_kw):                     # hidden, d_pair, dropout, wd, skip
-        super().__init__(seed, cache, progress)
-        self.cos = CosineScorer(seed, cache, progress, backbone=backbone, weights=weights, variant=variant, taps=taps)
-        self.kw = dict(miner=miner, epochs=int(epochs), lr=float(lr), bs=int(bs), margin=float(margin), every=int(every), n_sample=int(n_sample), **net_kw)
-        get_miner(miner)  # fail early on a bad name
+    Config = SimilarityConfig
+    def __init__(self, seed=0, cache=None, progress=True, config=None, **options):
+        super().__init__(seed, cache, progress, config, **options); c = self.config
+        self.cos = CosineScorer(seed, cache, progress, backbone=c.backbone, weights=c.weights, variant=c.variant, taps=c.taps)
+        self.kw = dict(miner=c.miner, epochs=c.epochs, lr=float(c.lr), bs=c.bs, margin=float(c.margin), every=c.every, n_sample=c.n_sample,
+                       hidden=c.hidden, d_pair=c.d_pair, dropout=c.dropout, skip=c.skip, wd=c.wd)
 
     def _fused(self, data, ids, split, side):
         x = fuse(self.cos.features(data, ids, split, side), self.cos.taps, self.cos.means)
@@ -122,9 +131,9 @@ class SimilarityScorer(Scorer):
         return self
 
     @torch.no_grad()
-    def score(self, data, tasks, split):
-        rights = tasks.rights
-        L, R = self._fused(data, tasks.lefts, split, 'left'), self._fused(data, rights, split, 'right')
-        J = torch.from_numpy(task_rows(tasks, tasks.lefts, rights)[1])
-        I = torch.arange(len(tasks))[:, None].expand_as(J)
-        return self.net.pair_scorer(L, R)(I, J).numpy()
+    def raw_scores(self, data, tasks, split):
+        "The pair network on each task's (left, candidate) entries only: a pair network costs per pair, so it scores 20 per left, not the full left x right matrix that `pair_scores` would be."
+        lefts, rights = pd.unique(tasks.lefts), tasks.rights
+        L, R = self._fused(data, lefts, split, 'left'), self._fused(data, rights, split, 'right')
+        li, ri = task_rows(tasks, lefts, rights); J = torch.from_numpy(ri)
+        return self.net.pair_scorer(L, R)(torch.from_numpy(li)[:, None].expand_as(J), J).numpy()
