@@ -276,7 +276,7 @@ class BaselineConfig(MethodConfig):
     "Options of the `baseline` method (defaults: the report's)."
     method = 'baseline'
     gray: bool = option(False, "shorthand for variant='gray'", boolean(), fit=True)
-    variant: str = option('rgb', "image variant: 'rgb', 'gray', 'nobg', 'nobg-gray'", choice(*VARIANTS), fit=True)
+    variant: str = option('rgb', 'image variant (`tll.images.VARIANTS`)', choice(*VARIANTS), fit=True)
     epochs: int = option(20, 'training epochs (the report: 20)', integer(1), fit=True)
     size: tuple = option((64, 80), 'input (w, h) in pixels', items(integer(8, 1024), n=2), fit=True)
     bs: int = option(64, 'pairs per batch (as many in-batch negatives)', integer(2), fit=True)

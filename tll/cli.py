@@ -6,7 +6,6 @@
 from __future__ import annotations
 import argparse, json, os, platform, signal, sys, time
 from pathlib import Path
-from contextlib import contextmanager
 import numpy as np
 from . import __version__
 from .data import TLLError, TLLData
@@ -17,7 +16,7 @@ from .methods import METHODS, DEFAULT_METHOD, get_method, check_options, make_me
 from .rerank import RERANK_MODES, confidences
 
 # %% auto #0
-__all__ = ['SEED_MAX', 'cache_note', 'blame_options', 'check_seed', 'run', 'main']
+__all__ = ['SEED_MAX', 'cache_note', 'check_seed', 'run', 'main']
 
 # %% ../nbs/08_cli.ipynb #0753cd93
 def _log(msg, quiet):
@@ -29,16 +28,6 @@ def cache_note(cache=None) -> Path:
     if why := cache_readonly(root):
         print(f"tll: note: {display_name(root)}: the cache folder cannot be written ({why}); what it holds is used, nothing new will be saved", file=sys.stderr, flush=True)
     return root
-
-@contextmanager
-def blame_options(method, options):
-    "A Python error while a method is built from its `-o` options (not while it runs) is an option it cannot use: say so in one line."
-    try: yield
-    except (TypeError, ValueError, KeyError, IndexError, AttributeError) as e:
-        if not options: raise  # no options: a real bug, shown with its traceback
-        shown = ' '.join(f'-o {k}={v!r}' for k, v in options.items())
-        raise TLLError(f"method '{method}' failed with {shown} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
-                       f"`tll methods {method}` lists its options and defaults") from None
 
 SEED_MAX = 2**32 - 1  # numpy's legacy seeding takes 0..2^32-1
 
@@ -67,7 +56,7 @@ def run(data=None, out='out', method=None, seed=0, options=None,
     cache_note(cache)  # a cache that cannot be written is used read-only
     if rerank is None: rerank = options.get('rerank')  # `-o rerank=` of a method with its own stage is the switch too (`--rerank` wins)
     make = lambda: make_method(method, seed=seed, cache=cache, progress=progress, rerank=rerank, **{k: v for k, v in options.items() if k != 'rerank'})
-    with blame_options(method, options): m = make()  # then an option the constructor cannot use
+    m = make()  # an error in here is a bug, not an option's: the options passed their method's config above
     t = time.time()
     with stage('features of every image'): prep = dict(m.prepare(ds, show=progress and not quiet) or {})  # then a bad image, before any fitting
     prep['seconds'] = time.time() - t
@@ -285,7 +274,7 @@ def main(argv=None):
         elif a.cmd == 'bench':
             if a.json: writable_file(a.json, 'JSON file')
             if a.serve:
-                from tll.serve import bench_serve
+                from tll.serve_bench import bench_serve
                 bench_serve(a.data, out=a.json, cache=a.cache); return 0
             if a.index:
                 from tll.index_bench import bench_index

@@ -222,7 +222,7 @@ class FinetuneConfig(MethodConfig):
     method = 'finetune'
     backbone: str = option('efficientnet-lite0', 'the backbone fine-tuned (`tll.resnet.BACKBONES`)', choice(*BACKBONES), fit=True)
     weights: str|None = option('imagenet', "'imagenet' or a local weights file (None: random, for tests)", either(None, text()), fit=True)
-    variant: str = option('rgb', "image variant: 'rgb', 'gray', 'nobg', 'nobg-gray'", choice(*VARIANTS), fit=True)
+    variant: str = option('rgb', 'image variant (`tll.images.VARIANTS`)', choice(*VARIANTS), fit=True)
     taps: tuple|None = option(None, 'taps to fuse (None: `tll.resnet.DEFAULT_TAPS`)', either(None, items(text())), fit=True)
     train_from: str|None = option(None, "first trained stage, 'all' for everything (None: `DEFAULT_TRAIN_FROM`)", either(None, text()), fit=True)
     proj: int|None = option(None, 'size of a linear projection (None: none)', either(None, integer(1)), fit=True)

@@ -21,7 +21,7 @@ __all__ = ['INDEX_FORMAT', 'REC_BATCH', 'FACE_SIDE', 'EXACT_MAX', 'ANN_SHORTLIST
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i1'  # bump when the index layout changes
-REC_BATCH = 8        # face chips per request of the frozen descriptor network (the static batch `tll.faces` compiles)
+REC_BATCH = 8        # face chips per request of the frozen descriptor network: `tll.dlib_rec.REC_BATCH`, not imported (that module loads torch; tested equal)
 FACE_SIDE = 512      # faces are found on a copy reduced to at most this many pixels a side: a phone photo costs 10x the time at full size, for faces dlib's HOG finds from about 80 pixels anyway (every hand-out image is smaller: the method's own faces are the same)
 
 def face_input(im):
@@ -431,7 +431,7 @@ def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=F
     query = Path(query)
     if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
     if figure is not None and Path(figure).suffix.lower() not in FIGURE_EXTS: raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
-    if figure is not None: from tll.data import writable_file; writable_file(figure, 'figure')
+    if figure is not None: from tll.io import writable_file; writable_file(figure, 'figure')
     im = load_image(query); ix = GalleryIndex(index); ex = Extractor(ix.model, cache)
     Q = ex.embed([ex.features(im)], 'left'); S, I = ix.topk(Q, min(len(ix), max(k, rescore) + 1)); S, I = S[0], I[0]
     keep = (I >= 0) & np.array([ix.paths[i] != query.resolve() for i in np.maximum(I, 0)]); S, I = S[keep], I[keep]  # not the query itself

@@ -12,7 +12,7 @@ import pandas as pd
 from .data import TLLError, TLLData
 from .io import file_digest
 from .images import check_images
-from .tasks import Scorer, make_tasks, accuracies, task_rows
+from .tasks import Scorer, make_tasks, accuracies
 from .config import MethodConfig, option, fit_options, real, integer
 from .cache import FitCache
 from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse
@@ -245,10 +245,9 @@ def fold_scores(WL, WR, # (n, k) whitened embeddings of the paired training left
                 img[key] = m.score(WL[va], WR[va])
             return img[key]
         ids = np.arange(len(va)); t = make_tasks(pd.DataFrame({'left': ids, 'right': ids}), seed=seed + k)
-        li, ri = task_rows(t, ids, ids)
         for g, (lam, wf, T) in enumerate(grid):
             S = image_scores(lam, wf) + wf * face if wf else image_scores(lam, wf)
-            a = accuracies(Sinkhorn(T)(t, S[li[:, None], ri])[0], t.truth); res[g] += (a['top2'], a['top1'])
+            a = accuracies(Sinkhorn(T)(t, t.entries(S, ids, ids))[0], t.truth); res[g] += (a['top2'], a['top1'])
     res /= folds
     return pd.DataFrame({'lam': [g[0] for g in grid], 'face_weight': [g[1] for g in grid], 'temp': [g[2] for g in grid], 'top2': res[:, 0], 'top1': res[:, 1]})
 

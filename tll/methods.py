@@ -97,5 +97,5 @@ def make_method(name, seed=0, cache=None, progress=True,
     "Method `name` (one of `METHODS`; `DEFAULT_METHOD` is 'lookalike') with its re-ranking stage, unfitted: what `tll run` fits and scores. `seed` seeds its training, `cache` is the cache folder (default `$TLL_CACHE`), `progress` shows progress on stderr, `options` are its options (`tll methods NAME` lists them); `TLLError` for an unknown name or option."
     if rerank is not None and rerank not in RERANK_MODES: raise TLLError(f"--rerank must be one of {', '.join(RERANK_MODES)}, got {rerank!r}")
     if get_method(name).reranks:  # declared: its own stage, set by its `rerank` option
-        return make_scorer(name, seed, cache, progress, **options, **({'rerank': rerank} if rerank else {}))
+        return make_scorer(name, seed, cache, progress, **{**options, **({'rerank': rerank} if rerank else {})})
     return Reranked(make_scorer(name, seed, cache, progress, **options), Sinkhorn(RERANK_TEMP, rerank or 'auto'))

@@ -116,7 +116,7 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
 
 # %% ../nbs/07e_readme.ipynb #44b80885
 def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
-    "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve.bench_serve`)."
+    "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve_bench.bench_serve`)."
     b, rel = _read_bench(results_dir, file)
     if b is None: return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
     v = _fmt

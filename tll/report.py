@@ -88,7 +88,7 @@ def _weights_error(backbone) -> str|None:
     except TLLError as e: return str(e)
 
 def _record(data, run, f, seed, cache, **opts):
-    "A method's row by `tll.data.record_run`, or `record_not_run` with the reason where its backbone's weights are absent."
+    "A method's row by `tll.results.record_run`, or `record_not_run` with the reason where its backbone's weights are absent."
     if (why := _weights_error(run['backbone'])) is not None:
         return record_not_run(run['table'], run['method'], run['backbone'], run['variant'], why, data, out=f.parent, tag=run['tag'], seed=seed), 'not run: ' + why
     return record_run(run['table'], get_method(run['method']), resolve_options(run['method'], opts), data, out=f.parent, tag=run['tag'], seed=seed, cache=cache), 'ran'
@@ -110,7 +110,7 @@ def _plan():
 PLAN = _plan()
 
 def result_file(run: dict) -> str:
-    "Name of the result file a `PLAN` entry writes (`tll.data.result_name`)."
+    "Name of the result file a `PLAN` entry writes (`tll.results.result_name`)."
     return result_name(run['table'], run['method'], run['backbone'], run['variant'], run.get('tag', ''))
 
 # %% ../nbs/07_report.ipynb #08b118e1

@@ -21,7 +21,7 @@ from .rerank import confidences
 # %% auto #0
 __all__ = ['STATIC', 'MAX_UPLOAD', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'LOOPBACK', 'jpeg', 'data_url', 'parse_box',
            'crop', 'SearchResult', 'result_html', 'Searcher', 'served_index', 'Challenge', 'BodyLimit', 'SameOrigin',
-           'make_app', 'serve', 'need_serve', 'query_jpeg', 'bench_serve']
+           'make_app', 'serve', 'need_serve']
 
 # %% ../nbs/07d_serve.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -362,75 +362,3 @@ def need_serve():
 def _is_loopback(host) -> bool:
     try: return ipaddress.ip_address(host.strip('[]')).is_loopback
     except ValueError: return False
-
-# %% ../nbs/07d_serve.ipynb #ff30b192
-def query_jpeg(path, target=200_000) -> bytes:
-    "A JPEG of at least `target` bytes made from image `path` (enlarged until it is that large): the benchmark's query, as a phone photo would be."
-    im = load_image(path); side = 600
-    while True:
-        b = io.BytesIO(); im.resize((side, round(side * im.height / im.width)), Image.BICUBIC).save(b, 'JPEG', quality=92)
-        if b.tell() >= target or side > 4000: return b.getvalue()
-        side = round(side * 1.2)
-
-def _start(args, port, timeout=300) -> tuple:
-    "Start `tll serve ARGS` on `port`; (the process, seconds from its start to the first answered search)."
-    import httpx, subprocess
-    t = time.perf_counter(); p = subprocess.Popen([sys.executable, '-m', 'tll', 'serve', '--port', str(port), *map(str, args)],
-                                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    png = io.BytesIO(); Image.new('RGB', (32, 32), 'gray').save(png, 'PNG')
-    while time.perf_counter() - t < timeout:
-        if p.poll() is not None: raise TLLError(f"benchmark: tll serve exited ({p.returncode}): {(p.stderr.read().strip().splitlines() or ['no message'])[-1]}")
-        try:
-            if httpx.post(f'http://127.0.0.1:{port}/api/search', files={'image': ('q.png', png.getvalue())}, timeout=30).status_code == 200:
-                return p, time.perf_counter() - t
-        except httpx.TransportError: time.sleep(0.05)
-    p.kill(); raise TLLError(f"benchmark: tll serve did not answer within {timeout} s")
-
-def _load(url, q, clients, seconds) -> dict:
-    "`clients` threads, each searching `q` at `url` one request after another for `seconds`: requests, errors, queries/s, p50/p95 ms."
-    import httpx
-    from concurrent.futures import ThreadPoolExecutor
-    def client(_):
-        ms, bad, end = [], 0, time.perf_counter() + seconds
-        with httpx.Client(timeout=60) as c:
-            while time.perf_counter() < end:
-                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '10'}); ms.append(1000 * (time.perf_counter() - t))
-                bad += r.status_code != 200
-        return ms, bad
-    with ThreadPoolExecutor(clients) as ex: res = list(ex.map(client, range(clients)))
-    ms = np.concatenate([r[0] for r in res])
-    return dict(clients=clients, seconds=seconds, requests=len(ms), errors=int(sum(r[1] for r in res)), qps=len(ms) / seconds,
-                p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
-
-# %% ../nbs/07d_serve.ipynb #c420eb1f
-def bench_serve(data=None, # data folder: its test rights are the gallery, its pairs fit the method (default: the bundled sample)
-                out=None, # optional JSON file for the figures
-                cache=None, n_queries=60, clients=8, seconds=30) -> dict:
-    "Print and return the page's figures: start-up with a warm cache to the first answered search, one query (a JPEG of about 200 KB) p50/p95, and `clients` clients for `seconds`."
-    import httpx, socket
-    from tll.io import write_json
-    ds = TLLData.load(data, need_test=True)
-    ix = served_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
-    q = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
-    args = ['--index', ix, '--quiet'] + (['--data', data] if data else []) + (['--cache', cache] if cache else [])
-    p, _ = _start(args, port); p.terminate(); p.wait(60)  # the first start compiles the networks into OpenVINO's cache
-    p, start = _start(args, port); url = f'http://127.0.0.1:{port}/api/search'
-    res = dict(data=str(ds.root), gallery=len(GalleryIndex(ix)), query_bytes=len(q), cpus=os.cpu_count(), startup_s=start)
-    try:
-        while httpx.get(f'http://127.0.0.1:{port}/api/challenge').json()['state'] == 'preparing': time.sleep(0.5)  # the page at rest
-        ms = []
-        with httpx.Client(timeout=60) as c:  # one connection kept open, as a browser keeps it
-            for _ in range(n_queries):
-                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '10'}); ms.append(1000 * (time.perf_counter() - t))
-                if r.status_code != 200: raise TLLError(f"benchmark: a search failed ({r.status_code}): {r.text[:200]}")
-        res.update(n_queries=n_queries, p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
-        res['load'] = _load(url, q, clients, seconds)
-    finally: p.terminate(); p.wait(60)
-    L = res['load']
-    print(f"tll serve over {res['gallery']} images: ready {start:.1f}s after start (warm cache); one query ({len(q) / 1000:.0f} KB JPEG) "
-          f"p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms; {L['clients']} clients for {L['seconds']}s: {L['requests']} queries, "
-          f"{L['errors']} errors, {L['qps']:.1f} queries/s, p95 {L['p95_ms']:.0f} ms")
-    res['load_avg'] = os.getloadavg()
-    if out: write_json(out, res)
-    return res
