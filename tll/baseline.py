@@ -4,11 +4,8 @@
 
 # %% ../nbs/02_baseline.ipynb #8c757378
 from __future__ import annotations
-import contextlib, os, random, sys, time
-from contextlib import contextmanager
+import os, time
 from functools import partial
-from operator import attrgetter
-from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
@@ -16,183 +13,18 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset
 from .data import TLLError, TLLData
-from .io import atomic_path, write_json
+from .io import write_json
 from .tasks import Scorer, validate, accuracies, make_tasks
 from .results import published
 from .config import MethodConfig, option, boolean, choice, integer, number, items
 from dataclasses import dataclass
 from .io import progress as progress_iter
 from .augment import pair_transform, variant_image, VARIANTS
+from .learner import Learner, DeviceCB, MetricsCB, ProgressCB, set_seed
 
 # %% auto #0
-__all__ = ['set_seed', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'Callback', 'Learner', 'to_device',
-           'DeviceCB', 'MetricsCB', 'ProgressCB', 'CheckpointCB', 'EarlyStoppingCB', 'normalize_images', 'SiameseCNN',
-           'confidence', 'hinge_loss', 'siamese_loss', 'load_images', 'PairDataset', 'pair_confidences',
-           'BaselineConfig', 'BaselineScorer', 'table1_run']
-
-# %% ../nbs/02_baseline.ipynb #3ffdf4dd
-def set_seed(seed=0):
-    "Seed `random`, NumPy and torch."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
-
-# %% ../nbs/02_baseline.ipynb #53537b26
-class CancelFitException(Exception): "Stop fitting."
-class CancelEpochException(Exception): "Skip the rest of this epoch."
-class CancelBatchException(Exception): "Skip the rest of this batch."
-
-class Callback:
-    "Base class of learner callbacks; lower `order` runs first."
-    order = 0
-
-# %% ../nbs/02_baseline.ipynb #ff84022a
-class Learner:
-    "A minimal training loop: model, (train, valid) data loaders, loss, optimiser factory and ordered callbacks."
-    def __init__(self, model,                    # a `nn.Module`
-                 dls,                            # (train_dl, valid_dl); valid_dl may be None
-                 loss_func,                      # called as loss_func(preds, *targets)
-                 opt_func=torch.optim.Adam,      # optimiser factory: opt_func(params, lr=lr)
-                 lr=1e-3,                        # default learning rate
-                 cbs=(),                         # callbacks
-                 n_inp=1,                        # how many leading batch items are model inputs
-                ):
-        self.model, self.loss_func, self.opt_func, self.lr, self.n_inp = model, loss_func, opt_func, lr, n_inp
-        self.train_dl, self.valid_dl = dls if isinstance(dls, (tuple, list)) else (dls.train, dls.valid)
-        self.cbs, self.history, self.opt = list(cbs), [], None
-
-    def callback(self, name):
-        "Call method `name` of every callback that has one, in `order`."
-        for cb in sorted(self.cbs, key=attrgetter('order')):
-            m = getattr(cb, name, None)
-            if m is not None: m(self)
-
-    @contextmanager
-    def _cbs(self, nm, exc):
-        try: self.callback(f'before_{nm}'); yield; self.callback(f'after_{nm}')
-        except exc: pass
-
-    def one_batch(self):
-        "Predict, compute the loss and (when training) step the optimiser for `self.batch`."
-        self.preds = self.model(*self.batch[:self.n_inp]); self.callback('after_pred')
-        self.loss = self.loss_func(self.preds, *self.batch[self.n_inp:]); self.callback('after_loss')
-        if self.training:
-            self.loss.backward(); self.opt.step(); self.opt.zero_grad()
-
-    def _phase(self, training):
-        self.training, self.dl = training, (self.train_dl if training else self.valid_dl)
-        self.model.train(training)
-        rng = contextlib.nullcontext() if training else torch.random.fork_rng(devices=[])  # validation leaves training's RNG alone
-        with rng, torch.set_grad_enabled(training), self._cbs('train' if training else 'validate', CancelEpochException):
-            for self.iter, self.batch in enumerate(self.dl):
-                with self._cbs('batch', CancelBatchException): self.one_batch()
-
-    def fit(self, n_epochs=1,   # number of epochs
-            lr=None,            # learning rate (default `self.lr`)
-            cbs=(),             # extra callbacks for this fit only
-            valid=True,         # run the validation phase each epoch (if there is a valid_dl)
-           ):
-        "Train for `n_epochs`; the optimiser is made afresh from `opt_func`."
-        self.cbs += list(cbs)
-        try:
-            self.n_epochs, self.epochs = n_epochs, range(n_epochs)
-            self.do_valid = valid and self.valid_dl is not None
-            self.opt = self.opt_func(self.model.parameters(), lr=lr or self.lr)
-            with self._cbs('fit', CancelFitException):
-                for self.epoch in self.epochs:
-                    with self._cbs('epoch', CancelEpochException):
-                        self._phase(True)
-                        if self.do_valid: self._phase(False)
-        finally:
-            for cb in cbs: self.cbs.remove(cb)
-        return self
-
-# %% ../nbs/02_baseline.ipynb #f95c4f18
-def to_device(b, device):
-    "Move a tensor, or a tuple/list/dict of them, to `device`."
-    if isinstance(b, torch.Tensor): return b.to(device)
-    if isinstance(b, (tuple, list)): return type(b)(to_device(o, device) for o in b)
-    if isinstance(b, dict): return {k: to_device(v, device) for k, v in b.items()}
-    return b
-
-class DeviceCB(Callback):
-    "Put the model and every batch on `device`."
-    order = -20
-    def __init__(self, device='cpu'): self.device = device
-    def before_fit(self, learn): learn.model.to(self.device)
-    def before_batch(self, learn): learn.batch = to_device(learn.batch, self.device)
-
-class MetricsCB(Callback):
-    "Per-epoch mean train/valid loss, batch metrics `fn(preds, *targets)`, epoch metrics `fn(learn) -> dict`, and seconds; rows go to `learn.history`."
-    order = -10
-    def __init__(self, *epoch_fns, **batch_fns): self.epoch_fns, self.batch_fns = epoch_fns, batch_fns
-    def before_fit(self, learn): learn.history = []
-    def before_epoch(self, learn): self.t0, self.row = time.perf_counter(), {'epoch': learn.epoch}
-    def _reset(self, learn): self.n, self.sums = 0, dict.fromkeys(['loss', *self.batch_fns], 0.)
-    before_train = before_validate = _reset
-    def after_batch(self, learn):
-        bs = len(learn.batch[0]); self.n += bs
-        self.sums['loss'] += learn.loss.item() * bs
-        for k, f in self.batch_fns.items(): self.sums[k] += float(f(learn.preds, *learn.batch[learn.n_inp:])) * bs
-    def _store(self, learn, phase):
-        self.row.update({f'{phase}_{k}': v / max(self.n, 1) for k, v in self.sums.items()})
-    def after_train(self, learn): self._store(learn, 'train'); self.row['train_seconds'] = time.perf_counter() - self.t0
-    def after_validate(self, learn): self._store(learn, 'valid')
-    def after_epoch(self, learn):
-        learn.model.eval()
-        with torch.no_grad(), torch.random.fork_rng(devices=[]):
-            for f in self.epoch_fns: self.row.update(f(learn))
-        self.row['seconds'] = time.perf_counter() - self.t0
-        learn.history.append(self.row)
-
-class ProgressCB(Callback):
-    "Progress over epochs (and, on a terminal, batches) through `tll.io.progress`; writes each epoch's row of `learn.history`."
-    order = 10
-    def before_fit(self, learn):
-        learn.epochs = progress_iter(learn.epochs, 'training', unit='epochs'); self.first = True
-    def _wrap(self, learn): learn.dl = progress_iter(learn.dl, 'batches', leave=False, unit='batches')
-    before_train = before_validate = _wrap
-    def after_epoch(self, learn):
-        if not learn.history: return
-        row = learn.history[-1]
-        if self.first: print('  '.join(row), file=sys.stderr); self.first = False
-        print('  '.join(f'{v:.4f}' if isinstance(v, float) else str(v) for v in row.values()), file=sys.stderr, flush=True)
-
-def _better(mode, new, best, min_delta=0.):
-    return best is None or (new < best - min_delta if mode == 'min' else new > best + min_delta)
-
-def _monitored(learn, monitor):
-    row = learn.history[-1] if learn.history else {}
-    if monitor not in row: raise TLLError(f"monitor '{monitor}' is not in the epoch metrics ({', '.join(row) or 'none: add a MetricsCB'})")
-    return row[monitor]
-
-# %% ../nbs/02_baseline.ipynb #064d806e
-class CheckpointCB(Callback):
-    "Save the model's state_dict atomically to `path` whenever `monitor` improves (every epoch if `monitor` is None)."
-    order = 20
-    def __init__(self, path, monitor='valid_loss', mode='min', load_best=False):
-        self.path, self.monitor, self.mode, self.load_best = Path(path), monitor, mode, load_best
-    def before_fit(self, learn): self.best, self.best_epoch = None, None
-    def after_epoch(self, learn):
-        if self.monitor is not None:
-            v = _monitored(learn, self.monitor)
-            if not _better(self.mode, v, self.best): return
-            self.best = v
-        self.best_epoch = learn.epoch
-        with atomic_path(self.path) as tmp: torch.save(learn.model.state_dict(), tmp)
-    def after_fit(self, learn):
-        if self.load_best and self.best_epoch is not None: learn.model.load_state_dict(torch.load(self.path, weights_only=True))
-
-class EarlyStoppingCB(Callback):
-    "Stop fitting when `monitor` has not improved by `min_delta` for `patience` epochs."
-    order = 30
-    def __init__(self, monitor='valid_loss', mode='min', patience=3, min_delta=0.):
-        self.monitor, self.mode, self.patience, self.min_delta = monitor, mode, patience, min_delta
-    def before_fit(self, learn): self.best, self.wait, self.stopped_epoch = None, 0, None
-    def after_epoch(self, learn):
-        v = _monitored(learn, self.monitor)
-        if _better(self.mode, v, self.best, self.min_delta): self.best, self.wait = v, 0
-        else:
-            self.wait += 1
-            if self.wait >= self.patience: self.stopped_epoch = learn.epoch; raise CancelFitException()
+__all__ = ['normalize_images', 'SiameseCNN', 'confidence', 'hinge_loss', 'siamese_loss', 'load_images', 'PairDataset',
+           'pair_confidences', 'BaselineConfig', 'BaselineScorer', 'table1_run']
 
 # %% ../nbs/02_baseline.ipynb #ad4ebc9a
 def normalize_images(x: torch.Tensor) -> torch.Tensor:

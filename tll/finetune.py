@@ -14,7 +14,8 @@ from .data import TLLError, TLLData
 from .io import write_json, progress
 from .tasks import Scorer, split_pairs, make_tasks, accuracies, validate
 from .augment import pair_transform, VARIANTS
-from .baseline import Learner, DeviceCB, MetricsCB, ProgressCB, PairDataset, siamese_loss, load_images, set_seed
+from .learner import Learner, DeviceCB, MetricsCB, ProgressCB, set_seed
+from .baseline import PairDataset, siamese_loss, load_images
 from .resnet import BACKBONES, RESNETS, LITES, DEFAULT_TAPS, Backbone, get_backbone
 from .config import MethodConfig, option, boolean, choice, text, integer, number, items, either
 from dataclasses import dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 import torch
 from .data import TLLError
-from .baseline import Callback
+from .learner import Callback
 
 # %% auto #0
 __all__ = ['MINERS', 'matrix_scorer', 'dot_scorer', 'random_negatives', 'hard_negatives', 'semihard_negatives', 'get_miner',

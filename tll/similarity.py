@@ -14,7 +14,7 @@ from .tasks import Scorer, task_rows
 from .config import option, choice, integer, number, either
 from .resnet import CosineConfig, CosineScorer, fuse
 from .mining import MINERS, MineCallback, get_miner, dot_scorer
-from .baseline import Learner, MetricsCB, ProgressCB
+from .learner import Learner, MetricsCB, ProgressCB
 
 # %% auto #0
 __all__ = ['SimNet', 'triplet_loss', 'TripletDL', 'TripletModel', 'fit_simnet', 'SimilarityConfig', 'SimilarityScorer']
