@@ -305,9 +305,8 @@ class LookalikeScorer(Scorer):
         if not self.face_cfg: return None
         return pad_faces(image_faces(paths, self.face_cfg, self.cache, self.progress, self.n_workers), self.face_cfg.max_faces)
 
-    # -- fitting ------------------------------------------------------------------------------------------
-
 # %% ../nbs/06b_lookalike.ipynb #b2ac365d
+# -- fitting ----------------------------------------------------------------------------------------------------
 @patch
 def fit(self: LookalikeScorer, data: TLLData, pairs: pd.DataFrame):
     "Fit block means, whitening, the face view and the map stage (shrinkage and face weight as configured, or chosen on inner folds of `pairs` where None); a fit of the same inputs is read from the cache."

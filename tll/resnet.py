@@ -385,8 +385,8 @@ class CosineScorer(Scorer):
 
     def prepare(self, data, show=False) -> dict:
         "Features of every image of `data` (the cache filled, each image decoded once): {'images', 'decoded'}."
-        check_images(data.all_paths(), show, decode=False)  # every header first: a file that is no image stops the run before any work
-        ps = data.all_paths(); return {'images': len(ps), 'decoded': extract([self.store], ps, show)}
+        ps = data.all_paths(); check_images(ps, show, decode=False)  # every header first: a file that is no image stops the run before any work
+        return {'images': len(ps), 'decoded': extract([self.store], ps, show)}
 
     def uncached(self, paths) -> list:
         "The image files among `paths` whose features the cache lacks."

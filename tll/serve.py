@@ -235,7 +235,6 @@ def _search_route(searcher: Searcher, private: Path):
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.responses import JSONResponse
-    err = _err
     def decode(b: bytes, name: str) -> Image.Image:
         p = private/secrets.token_hex(8); p.write_bytes(b)
         try: return load_image(p, least=FACE_SIDE)  # a large JPEG decoded at the DCT scale that keeps FACE_SIDE pixels: the networks see 224
@@ -246,19 +245,19 @@ def _search_route(searcher: Searcher, private: Path):
         try:
             async with request.form(max_files=1, max_fields=4, max_part_size=64 * 1024) as form:
                 f = form.get('image')
-                if f is None or isinstance(f, str): return err("no image in the request (a multipart field 'image')", 400)
+                if f is None or isinstance(f, str): return _err("no image in the request (a multipart field 'image')", 400)
                 b = await f.read(); name = os.path.basename(f.filename or 'upload')[:100]
                 k, box = form.get('k', '5'), parse_box(form.get('box'))
-        except TLLError as e: return err(str(e), 400)
+        except TLLError as e: return _err(str(e), 400)
         except _TooLarge: raise  # BodyLimit answers 413
-        except HTTPException as e: return err(f"malformed request ({e.detail})", e.status_code)
-        except Exception as e: return err(f"malformed request ({type(e).__name__})", 400)
-        if not re.fullmatch('[0-9]{1,3}', str(k)) or not 1 <= int(k) <= MAX_K: return err(f"k must be from 1 to {MAX_K}, got {k!r}", 400)
-        if not b: return err(f"{name}: empty file", 415)
+        except HTTPException as e: return _err(f"malformed request ({e.detail})", e.status_code)
+        except Exception as e: return _err(f"malformed request ({type(e).__name__})", 400)
+        if not re.fullmatch('[0-9]{1,3}', str(k)) or not 1 <= int(k) <= MAX_K: return _err(f"k must be from 1 to {MAX_K}, got {k!r}", 400)
+        if not b: return _err(f"{name}: empty file", 415)
         try: im = await run_in_threadpool(decode, b, name)
-        except TLLError as e: return err(str(e), _status(e))
+        except TLLError as e: return _err(str(e), _status(e))
         try: r = await run_in_threadpool(searcher.search, im, int(k), box)
-        except TLLError as e: return err(str(e), 400)
+        except TLLError as e: return _err(str(e), 400)
         return JSONResponse(dict(r.to_json(), name=name))
     return search
 
@@ -267,19 +266,18 @@ def _challenge_routes(challenge) -> list:
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import JSONResponse, Response
     from starlette.routing import Route
-    err = _err
     async def challenge_info(request):
         return JSONResponse(challenge.summary() if challenge else dict(state='none', error=None, splits={}))
 
     async def challenge_task(request):
-        if challenge is None: return err('no challenge view (tll serve --data DIR offers one)', 404)
+        if challenge is None: return _err('no challenge view (tll serve --data DIR offers one)', 404)
         try: return JSONResponse(challenge.task(request.path_params['split'], request.path_params['t']))
-        except LookupError as e: return err(str(e) if challenge.state != 'ready' else 'no such task', 404 if challenge.state == 'ready' else 503)
+        except LookupError as e: return _err(str(e) if challenge.state != 'ready' else 'no such task', 404 if challenge.state == 'ready' else 503)
 
     async def challenge_image(request):
-        if challenge is None or challenge.state != 'ready': return err('the challenge view is not ready', 503)
+        if challenge is None or challenge.state != 'ready': return _err('the challenge view is not ready', 503)
         try: p = challenge.image(request.path_params['split'], request.path_params['t'], request.path_params['which'])
-        except (KeyError, ValueError): return err('no such image', 404)
+        except (KeyError, ValueError): return _err('no such image', 404)
         b = await run_in_threadpool(lambda: jpeg(load_image(p), THUMB))
         return Response(b, media_type='image/jpeg', headers={'Cache-Control': 'private, max-age=3600'})
     return [Route('/api/challenge', challenge_info), Route('/api/challenge/{split:str}/{t:int}', challenge_task),
@@ -302,13 +300,12 @@ def make_app(searcher: Searcher, # the gallery and its method
     from starlette.exceptions import HTTPException
     private = Path(tempfile.mkdtemp(prefix='tll-serve-'))  # mode 0700: uploads are decoded from here and removed at once
 
-    err = _err
 
     async def gallery_image(request):
         i, full = request.path_params['i'], request.query_params.get('size') == 'full'
-        if not 0 <= i < len(searcher.ix): return err(f"no gallery image {i}", 404)
+        if not 0 <= i < len(searcher.ix): return _err(f"no gallery image {i}", 404)
         try: b = await run_in_threadpool(searcher.thumb, i, FULL_SIDE if full else THUMB)
-        except TLLError as e: return err(str(e), 410)  # changed or removed since the index was built
+        except TLLError as e: return _err(str(e), 410)  # changed or removed since the index was built
         return Response(b, media_type='image/jpeg', headers={'Cache-Control': 'private, max-age=3600'})
 
     async def health(request):
@@ -320,7 +317,7 @@ def make_app(searcher: Searcher, # the gallery and its method
               *_challenge_routes(challenge),
               Mount('/static', StaticFiles(directory=STATIC))]  # files of the package's static folder only; no listing
     mw = [Middleware(BodyLimit, limit=max_upload + 64 * 1024), Middleware(SameOrigin, hosts=list(hosts) if hosts else None)]
-    async def http_error(request, e): return err(e.detail, e.status_code)  # 404, 405 ...: one line of JSON like every other error
+    async def http_error(request, e): return _err(e.detail, e.status_code)  # 404, 405 ...: one line of JSON like every other error
     @contextlib.asynccontextmanager
     async def lifespan(app):
         if on_ready: on_ready()
