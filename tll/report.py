@@ -18,9 +18,9 @@ from .methods import DEFAULT_METHOD, get_method, resolve_options
 
 # %% auto #0
 __all__ = ['COLUMNS', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'load_results', 'result_file',
-           'report_table', 'beyond_table', 'retrieval_table', 'plot_accuracies', 'save_figure', 'gray_failures',
-           'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery', 'show_ranking', 'method_digest',
-           'record_figure', 'stale_figures', 'reproduce']
+           'report_table', 'beyond_table', 'retrieval_table', 'presence_table', 'variant_table', 'plot_accuracies',
+           'save_figure', 'gray_failures', 'show_triples', 'show_gray_failures', 'wrong_predictions', 'show_gallery',
+           'show_ranking', 'method_digest', 'record_figure', 'stale_figures', 'reproduce']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
 COLUMNS = ['file', 'table', 'method', 'variant', 'backbone', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'status']
@@ -181,6 +181,22 @@ def retrieval_table(results: pd.DataFrame, prefix='retrieval') -> pd.DataFrame:
     df = res.reindex(columns=cols).copy()
     for c in [*ks, 'top1', 'top2']: df[c] = [round(v, 3) if _num(v) is not None else 'missing' for v in df[c]]
     return _tidy(df)
+
+# %% ../nbs/07_report.ipynb #6717e961
+def _rows(path) -> pd.DataFrame:
+    path = Path(path)
+    try: return pd.DataFrame(json.loads(path.read_text())['rows'])
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as e: raise TLLError(f"{path}: not a results file with per-draw rows ({type(e).__name__})") from None
+
+def presence_table(path) -> pd.DataFrame:
+    "Mean over the draws of each face-presence group's tasks per draw (`n`) and +S top-2, from a results file of rows `group`, `n`, `top2_S` (`06d`'s face presence); `TLLError` naming `path` if it cannot be read."
+    return _rows(path).groupby('group', sort=False)[['n', 'top2_S']].mean().round(3)
+
+def variant_table(path, cols=()) -> pd.DataFrame:
+    "Mean over the draws per variant (in file order) of +S top-1/top-2, their gains over the first variant (the default) and `cols`, from a results file of rows `variant`, `top1_S`, `top2_S`; `TLLError` naming `path` if it cannot be read."
+    t = _rows(path).groupby('variant', sort=False)[['top1_S', 'top2_S', *cols]].mean()
+    t.insert(2, 'gain_top1_S', t.top1_S - t.top1_S.iloc[0]); t.insert(3, 'gain_top2_S', t.top2_S - t.top2_S.iloc[0])
+    return t.round(4)
 
 # %% ../nbs/07_report.ipynb #150d1b03
 CHANCE = {'top1': 1 / 20, 'top2': 2 / 20}
