@@ -183,18 +183,21 @@ def retrieval_table(results: pd.DataFrame, prefix='retrieval') -> pd.DataFrame:
     return _tidy(df)
 
 # %% ../nbs/07_report.ipynb #6717e961
-def _rows(path) -> pd.DataFrame:
+def _rows(path, cols) -> pd.DataFrame:
+    "The per-draw rows of results file `path`; `TLLError` naming it if it cannot be read or a row lacks one of `cols`."
     path = Path(path)
-    try: return pd.DataFrame(json.loads(path.read_text())['rows'])
+    try: rows = pd.DataFrame(json.loads(path.read_text())['rows'])
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as e: raise TLLError(f"{path}: not a results file with per-draw rows ({type(e).__name__})") from None
+    if missing := [c for c in cols if c not in rows.columns or rows[c].isna().any()]: raise TLLError(f"{path}: rows without {', '.join(missing)}")
+    return rows
 
 def presence_table(path) -> pd.DataFrame:
     "Mean over the draws of each face-presence group's tasks per draw (`n`) and +S top-2, from a results file of rows `group`, `n`, `top2_S` (`06d`'s face presence); `TLLError` naming `path` if it cannot be read."
-    return _rows(path).groupby('group', sort=False)[['n', 'top2_S']].mean().round(3)
+    return _rows(path, ['group', 'n', 'top2_S']).groupby('group', sort=False)[['n', 'top2_S']].mean().round(3)
 
 def variant_table(path, cols=()) -> pd.DataFrame:
     "Mean over the draws per variant (in file order) of +S top-1/top-2, their gains over the first variant (the default) and `cols`, from a results file of rows `variant`, `top1_S`, `top2_S`; `TLLError` naming `path` if it cannot be read."
-    t = _rows(path).groupby('variant', sort=False)[['top1_S', 'top2_S', *cols]].mean()
+    t = _rows(path, ['variant', 'top1_S', 'top2_S', *cols]).groupby('variant', sort=False)[['top1_S', 'top2_S', *cols]].mean()
     t.insert(2, 'gain_top1_S', t.top1_S - t.top1_S.iloc[0]); t.insert(3, 'gain_top2_S', t.top2_S - t.top2_S.iloc[0])
     return t.round(4)
 
