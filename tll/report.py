@@ -184,11 +184,11 @@ def retrieval_table(results: pd.DataFrame, prefix='retrieval') -> pd.DataFrame:
 
 # %% ../nbs/07_report.ipynb #6717e961
 def _rows(path, cols) -> pd.DataFrame:
-    "The per-draw rows of results file `path`; `TLLError` naming it if it cannot be read or a row lacks one of `cols`."
+    "The per-draw rows of results file `path`; `TLLError` naming it if it cannot be read or its rows lack a column of `cols` (an empty value, such as a face-presence group without tasks in a draw, is left to the means)."
     path = Path(path)
     try: rows = pd.DataFrame(json.loads(path.read_text())['rows'])
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as e: raise TLLError(f"{path}: not a results file with per-draw rows ({type(e).__name__})") from None
-    if missing := [c for c in cols if c not in rows.columns or rows[c].isna().any()]: raise TLLError(f"{path}: rows without {', '.join(missing)}")
+    if missing := [c for c in cols if c not in rows.columns]: raise TLLError(f"{path}: rows without {', '.join(missing)}")
     return rows
 
 def presence_table(path) -> pd.DataFrame:
