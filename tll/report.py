@@ -195,11 +195,11 @@ def presence_table(path) -> pd.DataFrame:
     "Mean over the draws of each face-presence group's tasks per draw (`n`) and +S top-2, from a results file of rows `group`, `n`, `top2_S` (`06d`'s face presence); `TLLError` naming `path` if it cannot be read."
     return _rows(path, ['group', 'n', 'top2_S']).groupby('group', sort=False)[['n', 'top2_S']].mean().round(3)
 
-def variant_table(path, cols=()) -> pd.DataFrame:
-    "Mean over the draws per variant (in file order) of +S top-1/top-2, their gains over the first variant (the default) and `cols`, from a results file of rows `variant`, `top1_S`, `top2_S`; `TLLError` naming `path` if it cannot be read."
+def variant_table(path, cols=(), digits=4) -> pd.DataFrame:
+    "Mean over the draws per variant (in file order) of +S top-1/top-2, their gains over the first variant (the default) and `cols`, rounded to `digits` (None: not rounded), from a results file of rows `variant`, `top1_S`, `top2_S`; `TLLError` naming `path` if it cannot be read."
     t = _rows(path, ['variant', 'top1_S', 'top2_S', *cols]).groupby('variant', sort=False)[['top1_S', 'top2_S', *cols]].mean()
     t.insert(2, 'gain_top1_S', t.top1_S - t.top1_S.iloc[0]); t.insert(3, 'gain_top2_S', t.top2_S - t.top2_S.iloc[0])
-    return t.round(4)
+    return t if digits is None else t.round(digits)
 
 # %% ../nbs/07_report.ipynb #150d1b03
 CHANCE = {'top1': 1 / 20, 'top2': 2 / 20}

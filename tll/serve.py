@@ -300,7 +300,6 @@ def make_app(searcher: Searcher, # the gallery and its method
     from starlette.exceptions import HTTPException
     private = Path(tempfile.mkdtemp(prefix='tll-serve-'))  # mode 0700: uploads are decoded from here and removed at once
 
-
     async def gallery_image(request):
         i, full = request.path_params['i'], request.query_params.get('size') == 'full'
         if not 0 <= i < len(searcher.ix): return _err(f"no gallery image {i}", 404)
