@@ -6,15 +6,14 @@ _PUBLIC = {
     'TLLData': 'data', 'TLLError': 'data', 'Tasks': 'tasks', 'split_pairs': 'tasks', 'make_tasks': 'tasks',
     'candidate_tasks': 'tasks', 'accuracies': 'tasks', 'topk_accuracy': 'tasks', 'write_submission': 'tasks', 'validate': 'tasks',
     'make_method': 'methods', 'get_method': 'methods', 'METHODS': 'methods', 'DEFAULT_METHOD': 'methods',
-    'confidences': 'rerank', 'search_gallery': 'search', 'build_index': 'index', 'search_index': 'index',
+    'confidences': 'rerank', 'search_gallery': 'index', 'build_index': 'index', 'search_index': 'index',
 }
-_ALIAS = {'search_gallery': 'search'}  # `tll.search` is the module: its function is public as `search_gallery`
 __all__ = sorted(_PUBLIC)
 
 def __getattr__(name):
     if name in _PUBLIC:
         import importlib
-        v = getattr(importlib.import_module(f'{__name__}.{_PUBLIC[name]}'), _ALIAS.get(name, name)); globals()[name] = v; return v
+        v = getattr(importlib.import_module(f'{__name__}.{_PUBLIC[name]}'), name); globals()[name] = v; return v
     raise AttributeError(f"module 'tll' has no attribute {name!r}")
 
 def __dir__(): return sorted(list(globals()) + __all__)

@@ -224,7 +224,7 @@ class FitCache:
             remove_entry(f); return False
 
 # %% ../nbs/00f_cache.ipynb #62cfdaed
-KINDS = ('features', 'faces', 'fits', 'models', 'nobg')
+KINDS = ('features', 'faces', 'fits', 'models', 'nobg', 'indexes')  # indexes: the galleries `tll search` and `tll serve` keep (`tll.index.gallery_index`), one entry each
 
 @dataclass(frozen=True)
 class Entry:
@@ -285,9 +285,9 @@ def parse_age(s) -> float:
 
 # %% ../nbs/00f_cache.ipynb #0f6401af
 def _remove(e: Entry):
-    "Remove one entry: a shard retired as `RowCache` retires one, under the folder lock `RowCache.compact` takes."
+    "Remove one entry: a shard retired as `RowCache` retires one, under the folder lock `RowCache.compact` takes; a gallery index under its own lock, the one `tll.index.build_index` holds."
     if not e.path.is_dir(): return remove_entry(e.path)
-    with open(e.path.parent/'.lock', 'a') as fh:
+    with open(e.path/'.lock' if e.kind == 'indexes' else e.path.parent/'.lock', 'a') as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)
         try: retire(e.path)
         finally: fcntl.flock(fh, fcntl.LOCK_UN)

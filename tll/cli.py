@@ -241,6 +241,19 @@ class _Terminated(KeyboardInterrupt):
 
 def _on_sigterm(signum, frame): raise _Terminated()
 
+# %% ../nbs/08_cli.ipynb #a056eff8
+def _bench(a):
+    "`tll bench`: the page's, the index's or the extraction's and runs' benchmark, as the flags say."
+    if a.json: writable_file(a.json, 'JSON file')
+    if a.serve:
+        from tll.serve_bench import bench_serve
+        bench_serve(a.data, out=a.json, cache=a.cache); return
+    if a.index:
+        from tll.index_bench import bench_index
+        bench_index(a.data, out=a.json, cache=a.cache); return
+    from tll.bench import benchmark  # imported only when asked for
+    benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
+
 # %% ../nbs/08_cli.ipynb #a056eff9
 def main(argv=None):
     "Entry point of the `tll` command."
@@ -253,12 +266,9 @@ def main(argv=None):
             run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet, as_json=a.json)
         elif a.cmd == 'search':
             cache_note(a.cache)
-            if a.index:
-                from tll.index import search_index  # no method, no torch: the index holds what a query needs
-                search_index(a.image, a.index, a.k, cache=a.cache, figure=a.figure, quiet=a.quiet, as_json=a.json)
-            else:
-                from tll.search import search  # imported only when asked for
-                search(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, as_json=a.json, recursive=not a.no_recursive)
+            from tll.index import search_gallery  # imported only when asked for; with an index, no method and no torch
+            search_gallery(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet,
+                           as_json=a.json, recursive=not a.no_recursive, index=a.index)   # --quiet: no progress; the matches are the output
         elif a.cmd == 'index':
             from tll.index import build_index, report_build
             cache_note(a.cache)
@@ -271,16 +281,7 @@ def main(argv=None):
             if not 0 < a.max_upload <= 1024: raise TLLError(f"--max-upload must be from 0 to 1024 MB, got {a.max_upload:g}")
             if not 0 <= a.port <= 65535: raise TLLError(f"--port must be from 0 to 65535, got {a.port}")
             serve(a.gallery, a.data, a.index, a.host, a.port, a.cache, challenge=not a.no_challenge, max_upload=int(a.max_upload * 2**20), progress=not a.quiet)
-        elif a.cmd == 'bench':
-            if a.json: writable_file(a.json, 'JSON file')
-            if a.serve:
-                from tll.serve_bench import bench_serve
-                bench_serve(a.data, out=a.json, cache=a.cache); return 0
-            if a.index:
-                from tll.index_bench import bench_index
-                bench_index(a.data, out=a.json, cache=a.cache); return 0
-            from tll.bench import benchmark  # imported only when asked for
-            benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
+        elif a.cmd == 'bench': _bench(a)
         elif a.cmd == 'reproduce':
             from tll.report import reproduce  # imported only when asked for
             writable_folder(a.results, 'results folder')

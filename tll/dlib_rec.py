@@ -12,20 +12,10 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .data import TLLError
 from .io import atomic_path, file_digest, altstack_kept
 from .cache import cache_root, cache_readonly, scratch_file
+from .frozen import face_model_path, REC_BATCH  # the torch-free module finds the model files and batches the chips
 
 # %% auto #0
-__all__ = ['REC_FILE', 'REC_EXPORT', 'REC_BATCH', 'face_model_path', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx']
-
-# %% ../nbs/03a_dlib_rec.ipynb #f9c1ae44
-def face_model_path(name:str # file name inside face_recognition_models/models
-                   ) -> Path:
-    "Path of a bundled dlib model file, found without importing `face_recognition_models` (its `__init__` needs `pkg_resources`)."
-    spec = importlib.util.find_spec('face_recognition_models')
-    if spec is None or not spec.submodule_search_locations:
-        raise TLLError("face_recognition_models is not installed: pip install face-recognition-models==0.3.0")
-    p = Path(list(spec.submodule_search_locations)[0])/'models'/name
-    if not p.exists(): raise TLLError(f"{p}: dlib model file missing; reinstall face-recognition-models==0.3.0")
-    return p
+__all__ = ['REC_FILE', 'REC_EXPORT', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx']
 
 # %% ../nbs/03a_dlib_rec.ipynb #63f5ad1c
 REC_FILE = 'dlib_face_recognition_resnet_model_v1.dat'
@@ -117,30 +107,35 @@ class _Reader:
             raise ValueError(f'unsupported alias_tensor version {v}')
         return tuple(self.int() for _ in range(4))
 
+# %% ../nbs/03a_dlib_rec.ipynb #d095ffac
+def _read_con(r, spec, ver, d):
+    "The parameters of a `con_` layer (weights, bias, stride, padding) into `d`, its geometry checked against `spec`."
+    if ver not in ('con_4', 'con_5', 'con_6'): raise ValueError(f'unexpected {ver} for con_')
+    params = r.tensor()
+    nf, nr, nc, sy, sx, py, px = [r.int() for _ in range(7)]
+    fs, bs = r.alias(), r.alias()
+    d['lr_mults'] = [r.float() for _ in range(4)]
+    if ver in ('con_5', 'con_6'): d['use_bias'] = r.bool()
+    if ver == 'con_6': d['use_relu'] = r.bool()
+    exp = (spec[1], spec[2], spec[3], spec[4], spec[5])
+    if (nf, nr, nc, sy, sx) != exp:
+        raise ValueError(f'con_ geometry {(nf, nr, nc, sy, sx)} != expected {exp}')
+    # default padding rule, dlib/dnn/layers.h: _padding = stride!=1 ? 0 : size/2
+    if (py, px) != ((0 if sy != 1 else nr // 2), (0 if sx != 1 else nc // 2)):
+        raise ValueError('unexpected con_ padding')
+    flat = params.reshape(-1)
+    nw = int(np.prod(fs))
+    d.update(weight=flat[:nw].reshape(fs[0], fs[1], fs[2], fs[3]).copy(),
+             bias=flat[nw:nw + int(np.prod(bs))].copy(), stride=(sy, sx), padding=(py, px))
+    if not d.get('use_bias', True): d['bias'] = np.zeros_like(d['bias'])
+    return d
+
 # %% ../nbs/03a_dlib_rec.ipynb #d095ffad
 def _read_details(r, spec):
     kind = spec[0]
     ver = r.str()
     d = {'type': kind, 'version': ver}
-    if kind == 'con':
-        if ver not in ('con_4', 'con_5', 'con_6'): raise ValueError(f'unexpected {ver} for con_')
-        params = r.tensor()
-        nf, nr, nc, sy, sx, py, px = [r.int() for _ in range(7)]
-        fs, bs = r.alias(), r.alias()
-        d['lr_mults'] = [r.float() for _ in range(4)]
-        if ver in ('con_5', 'con_6'): d['use_bias'] = r.bool()
-        if ver == 'con_6': d['use_relu'] = r.bool()
-        exp = (spec[1], spec[2], spec[3], spec[4], spec[5])
-        if (nf, nr, nc, sy, sx) != exp:
-            raise ValueError(f'con_ geometry {(nf, nr, nc, sy, sx)} != expected {exp}')
-        # default padding rule, dlib/dnn/layers.h: _padding = stride!=1 ? 0 : size/2
-        if (py, px) != ((0 if sy != 1 else nr // 2), (0 if sx != 1 else nc // 2)):
-            raise ValueError('unexpected con_ padding')
-        flat = params.reshape(-1)
-        nw = int(np.prod(fs))
-        d.update(weight=flat[:nw].reshape(fs[0], fs[1], fs[2], fs[3]).copy(),
-                 bias=flat[nw:nw + int(np.prod(bs))].copy(), stride=(sy, sx), padding=(py, px))
-        if not d.get('use_bias', True): d['bias'] = np.zeros_like(d['bias'])
+    if kind == 'con': _read_con(r, spec, ver, d)
     elif kind == 'affine':
         if ver in ('bn_con2', 'bn_fc2'):
             raise NotImplementedError('bn_ stored in place of affine_ (needs bn_ -> affine_ conversion)')
@@ -344,7 +339,6 @@ class DlibFaceRec(nn.Module):
 
 # %% ../nbs/03a_dlib_rec.ipynb #da9fbc74
 REC_EXPORT = 'x1'  # bump when the exported graph changes
-REC_BATCH = 8  # chips per OpenVINO request (a static shape: the compiled model is reshaped to it)
 
 def rec_onnx(cache=None) -> Path:
     "The ONNX file of `DlibFaceRec` (input (n, 150, 150, 3) RGB 0..255, output (n, 128)), exported once into `cache_root()/models/`."

@@ -19,13 +19,13 @@ from .tasks import Tasks, Scorer
 from .config import MethodConfig, option, boolean, choice, integer, number
 from .cache import cache_root, RowCache
 from .io import progress as progress_iter
-from .dlib_rec import face_model_path, rec_onnx, _rec_model, REC_BATCH
+from .dlib_rec import rec_onnx, _rec_model
+from .frozen import PaddedFaces, face_sim, FACE_METRICS, face_model_path, align_faces, describe_batches  # shared with the frozen method
 
 # %% auto #0
-__all__ = ['DETECTORS', 'face_counts', 'FACE_FORMAT', 'FACE_METRICS', 'face_model', 'FaceConfig', 'describe', 'Faces', 'detect',
-           'find_faces', 'extract_faces', 'face_cache', 'image_faces', 'PaddedFaces', 'pad_faces', 'face_sim',
-           'both_faces', 'face_pair_scores', 'face_scores', 'mean_descriptor', 'hubness', 'FaceView', 'FacesConfig',
-           'FaceScorer']
+__all__ = ['DETECTORS', 'FACE_RULES', 'face_counts', 'FACE_FORMAT', 'face_model', 'FaceConfig', 'describe', 'Faces', 'detect',
+           'find_faces', 'extract_faces', 'face_cache', 'image_faces', 'pad_faces', 'both_faces', 'face_pair_scores',
+           'face_scores', 'mean_descriptor', 'hubness', 'FaceView', 'FacesConfig', 'FaceScorer']
 
 # %% ../nbs/03c_faces.ipynb #cefc762a
 _MODEL_FILES = {'cnn': 'mmod_human_face_detector.dat', 'sp68': 'shape_predictor_68_face_landmarks.dat',
@@ -43,6 +43,8 @@ def face_model(kind:str # 'hog', 'cnn', 'sp68', 'sp5' or 'rec'
 
 # %% ../nbs/03c_faces.ipynb #877fed03
 DETECTORS = ('hog', 'cnn', 'hog+cnn')
+FACE_RULES = dict(detector=choice(*DETECTORS), upsample=integer(0, 3), cnn_upsample=integer(0, 2), threshold=number(-2, 2), max_faces=integer(1, 10),
+                  landmarks=choice(5, 68), jitter=integer(0), flip=boolean(), rec=choice('openvino', 'dlib'))  # what `FaceConfig` and the `faces` method's options allow
 
 @dataclass(frozen=True)
 class FaceConfig:
@@ -59,11 +61,8 @@ class FaceConfig:
     version: int = 1        # bump when the extraction code changes
 
     def __post_init__(self):
-        if self.detector not in DETECTORS: raise TLLError(f"face detector {self.detector!r} unknown; expected one of {', '.join(DETECTORS)}")
-        if self.landmarks not in (5, 68): raise TLLError(f"face landmarks must be 5 or 68, got {self.landmarks}")
-        if self.max_faces < 1 or self.upsample < 0 or self.cnn_upsample < 0 or self.jitter < 0:
-            raise TLLError(f"face config out of range: max_faces >= 1, upsample, cnn_upsample, jitter >= 0 (got {self})")
-        if self.rec not in ('openvino', 'dlib'): raise TLLError(f"face descriptor rec must be 'openvino' or 'dlib', got {self.rec!r}")
+        for k, rule in FACE_RULES.items():  # the rules the `faces` method's options use too
+            if not rule(getattr(self, k)): raise TLLError(f"face {k} must be {rule.words}, got {getattr(self, k)!r}")
         if self.jitter and self.rec != 'dlib': raise TLLError("face jitter is dlib's own: pass rec='dlib' with it")
 
     def key(self) -> str:
@@ -83,12 +82,7 @@ def describe(chips, # (k, 150, 150, 3) uint8 aligned face chips (`dlib.get_face_
     except RuntimeError:  # removed between the check and the read (`tll cache prune` beside this run): exported again
         if rec_onnx(cache).exists(): raise
         m = _rec_model(str(rec_onnx(cache)))
-    out = []
-    for i in range(0, len(chips), REC_BATCH):
-        b = chips[i:i + REC_BATCH].astype(np.float32); k = len(b)
-        if k < REC_BATCH: b = np.concatenate([b, np.zeros((REC_BATCH - k, 150, 150, 3), np.float32)])
-        out.append(m(b)[0][:k].copy())
-    return np.concatenate(out).astype(np.float32)
+    return describe_batches(m, chips)
 
 # %% ../nbs/03c_faces.ipynb #704aca9f
 @dataclass
@@ -122,16 +116,9 @@ def find_faces(img, # RGB image: PIL image or (h, w, 3) uint8 array
     a = np.ascontiguousarray(np.asarray(img, dtype=np.uint8))
     if a.ndim != 3 or a.shape[2] != 3: raise ValueError(f'expected an (h, w, 3) RGB image, got shape {a.shape}')
     rects, scores = detect(a, cfg)
-    if not rects: return np.zeros((0, 150, 150, 3), np.uint8), np.zeros((0, 4), np.int32), np.zeros(0, np.float32)
-    order = sorted(range(len(rects)), key=lambda i: -rects[i].area())[:cfg.max_faces]
-    rects, scores = [rects[i] for i in order], [scores[i] for i in order]
-    sp = face_model('sp68' if cfg.landmarks == 68 else 'sp5')
-    shapes = dlib.full_object_detections()
-    for r in rects: shapes.append(sp(a, r))
-    chips = np.stack(dlib.get_face_chips(a, shapes, size=150, padding=0.25))
-    if cfg.flip: chips = np.concatenate([chips, chips[:, :, ::-1]])
-    boxes = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in rects], np.int32)
-    return np.ascontiguousarray(chips), boxes, np.array(scores, np.float32)
+    chips, order = align_faces(a, rects, lambda: face_model('sp68' if cfg.landmarks == 68 else 'sp5'), cfg.max_faces, cfg.flip)
+    boxes = np.array([[rects[i].left(), rects[i].top(), rects[i].right(), rects[i].bottom()] for i in order], np.int32).reshape(-1, 4)
+    return chips, boxes, np.array([scores[i] for i in order], np.float32)
 
 def _finish(chips, boxes, scores, cfg, cache=None) -> Faces:
     "`Faces` from what `find_faces` returned: the chips described (mirrored pairs averaged)."
@@ -228,14 +215,6 @@ def _extract_missing(todo, cfg, cache, rc, progress, n_workers, chunk):
     rc.compact()
 
 # %% ../nbs/03c_faces.ipynb #27049f31
-class PaddedFaces(NamedTuple):
-    "The faces of n images, stacked: descriptors `desc` (n, k, 128) float32 and the mask `mask` (n, k) bool of real faces."
-    desc: np.ndarray
-    mask: np.ndarray
-    def rows(self, i) -> 'PaddedFaces':
-        "The faces of images `i` (an index array or a slice)."
-        return PaddedFaces(self.desc[i], self.mask[i])
-
 def pad_faces(faces:list, # `Faces` records
               k:int|None=None # faces per image kept (default: the most any image has, at least 1)
              ) -> PaddedFaces:
@@ -245,29 +224,6 @@ def pad_faces(faces:list, # `Faces` records
     for i, f in enumerate(faces):
         m = min(len(f), k); D[i, :m] = f.desc[:m]; M[i, :m] = True
     return PaddedFaces(D, M)
-
-FACE_METRICS = ('cos', 'euc')
-
-def face_sim(A:PaddedFaces, B:PaddedFaces, # faces of n and of m images
-             metric='cos', # 'cos' (best cosine) or 'euc' (1 - smallest distance / thr)
-             thr=0.6, # distance scale for 'euc'
-             mean=None # descriptor subtracted before 'cos'
-            ) -> np.ndarray:
-    "Best face-pair score of every image of `A` with every image of `B`, (n, m) float32; 0 where either has no face."
-    if metric not in FACE_METRICS: raise ValueError(f"face metric must be 'cos' or 'euc', got {metric!r}")
-    def flat(P):  # the real faces only, the images that have any, and where each such image's faces start
-        idx = np.flatnonzero(P.mask.any(1)); F = P.desc[P.mask]
-        if metric == 'cos':
-            if mean is not None: F = F - np.asarray(mean, np.float32)
-            F = F / np.maximum(np.linalg.norm(F, axis=1, keepdims=True), 1e-8)
-        return idx, F, np.concatenate([[0], np.cumsum(P.mask.sum(1)[idx])[:-1]]).astype(int)
-    (ia, FA, sa), (ib, FB, sb) = flat(A), flat(B)
-    S = np.zeros((len(A.desc), len(B.desc)), np.float32)
-    if len(ia) and len(ib):
-        D = FA @ FB.T
-        if metric == 'euc': D = 1 - np.sqrt(np.maximum((FA**2).sum(1)[:, None] + (FB**2).sum(1)[None] - 2 * D, 0)) / thr
-        S[np.ix_(ia, ib)] = np.maximum.reduceat(np.maximum.reduceat(D, sa, axis=0), sb, axis=1)
-    return S
 
 def both_faces(A:PaddedFaces, B:PaddedFaces) -> np.ndarray:
     "Mask (n, m) of image pairs with a face on both sides."
@@ -337,13 +293,13 @@ class FaceView:
 class FacesConfig(MethodConfig):
     "Options of the `faces` method: how faces are found (`FaceConfig`) and compared."
     method = 'faces'
-    detector: str = option('hog', "face detector: 'hog', 'cnn', or 'hog+cnn' (CNN only where HOG finds nothing)", choice(*DETECTORS), fit='features')
-    upsample: int = option(1, 'HOG upsampling steps: finds smaller faces, each step costs about 4x', integer(0, 3), fit='features')
-    cnn_upsample: int = option(0, 'CNN upsampling steps (one step costs about 1.2 s per image on one core)', integer(0, 2), fit='features')
-    threshold: float = option(0.0, "HOG `adjust_threshold`: below 0 finds more (and less sure) faces", number(-2, 2), fit='features')
-    max_faces: int = option(3, 'keep up to this many largest faces', integer(1, 10), fit='features')
-    landmarks: int = option(68, "68- or 5-point shape predictor used to align the chip", choice(5, 68), fit='features')
-    flip: bool = option(False, 'also describe the mirrored chip and average', boolean(), fit='features')
+    detector: str = option('hog', "face detector: 'hog', 'cnn', or 'hog+cnn' (CNN only where HOG finds nothing)", FACE_RULES['detector'], fit='features')
+    upsample: int = option(1, 'HOG upsampling steps: finds smaller faces, each step costs about 4x', FACE_RULES['upsample'], fit='features')
+    cnn_upsample: int = option(0, 'CNN upsampling steps (one step costs about 1.2 s per image on one core)', FACE_RULES['cnn_upsample'], fit='features')
+    threshold: float = option(0.0, "HOG `adjust_threshold`: below 0 finds more (and less sure) faces", FACE_RULES['threshold'], fit='features')
+    max_faces: int = option(3, 'keep up to this many largest faces', FACE_RULES['max_faces'], fit='features')
+    landmarks: int = option(68, "68- or 5-point shape predictor used to align the chip", FACE_RULES['landmarks'], fit='features')
+    flip: bool = option(False, 'also describe the mirrored chip and average', FACE_RULES['flip'], fit='features')
     metric: str = option('cos', "'cos' (best cosine) or 'euc' (1 - smallest distance / 0.6)", choice('cos', 'euc'), fit=True)
     center: bool = option(True, "subtract the training faces' mean descriptor before cosine", boolean(), fit=True)
     hub_k: int = option(20, 'neighbours of the hubness correction against the training lefts (0: off)', integer(0), fit=True)

@@ -4,27 +4,29 @@
 
 # %% ../nbs/07f_index_bench.ipynb #ba018850
 from __future__ import annotations
-import os, shutil, sys, time
+import json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np
 from .data import TLLError
 from .images import load_image
-from .index import Extractor, GalleryIndex, build_index, build_faiss, exact_search, faiss_search, faiss_spec, _faiss, _l2n
+from .index import GalleryIndex, build_index
+from .frozen import FrozenMethod, l2n
+from .query import build_faiss, exact_search, faiss_search, faiss_spec, need_faiss
 
 # %% auto #0
 __all__ = ['TRIED', 'synthetic_rows', 'bench_queries', 'bench_index']
 
 # %% ../nbs/07f_index_bench.ipynb #e6c059b7
 def synthetic_rows(E, # (m, width) real gallery rows of an index (right side, lifted)
-                   arr, # the index's fitted arrays (`Extractor.arr`)
+                   arr, # the index's fitted arrays (`FrozenMethod.arr`)
                    n, seed=0, chunk=65536) -> np.ndarray:
     "`n` synthetic gallery rows of the real width: whitened vectors drawn from a Gaussian with the real rows' mean and covariance, L2-normalised and lifted as rights by the fitted map."
     X = np.asarray(E[:, :E.shape[1] // 2], np.float64) * np.sqrt(2); mu = X.mean(0)
     _, s, Vt = np.linalg.svd(X - mu, full_matrices=False); B = (s[:, None] * Vt / np.sqrt(len(X))).astype(np.float32)
     rng = np.random.default_rng(seed); out = np.empty((n, E.shape[1]), np.float32)
     for i in range(0, n, chunk):
-        x = _l2n(rng.standard_normal((min(chunk, n - i), len(B)), dtype=np.float32) @ B + mu.astype(np.float32))
-        out[i:i + len(x)] = np.hstack((x, _l2n(x @ arr['map_rl']))) / np.sqrt(2, dtype=np.float32)
+        x = l2n(rng.standard_normal((min(chunk, n - i), len(B)), dtype=np.float32) @ B + mu.astype(np.float32))
+        out[i:i + len(x)] = np.hstack((x, l2n(x @ arr['map_rl']))) / np.sqrt(2, dtype=np.float32)
     return out
 
 def _latency(f, Q, reps) -> float:
@@ -40,7 +42,7 @@ TRIED = (('HNSW32,Flat', 'efSearch=128', 200_000),  # faiss indexes the benchmar
 def _ann(E, Q, T, spec, params, k, reps) -> dict:
     "Build faiss index `spec` over `E`, set `params` (a `faiss.ParameterSpace` string), and time and score its queries `Q` against the exact top-k `T`."
     t = time.perf_counter(); ix = build_faiss(E, spec); b = time.perf_counter() - t
-    if params: _faiss().ParameterSpace().set_index_parameters(ix, params)
+    if params: need_faiss().ParameterSpace().set_index_parameters(ix, params)
     ms = _latency(lambda q: faiss_search(ix, q, k, E), Q, reps); _, A = faiss_search(ix, Q, k, E)
     return dict(spec=spec, params=params, build_s=b, ms=ms, recall_at_10=float(np.mean([len(set(a) & set(b)) / k for a, b in zip(A, T)])))
 
@@ -53,12 +55,12 @@ def bench_queries(E, Q, k=10, exact_reps=10, ann_reps=64, tried=TRIED) -> dict:
     res['tried'] = [_ann(E, Q, T, f.format(lists=2 ** int(round(np.log2(np.sqrt(n))))), prm, k, ann_reps) for f, prm, most in tried if most is None or n <= most]
     return res
 
-def _child(args, cwd) -> float:
-    "Seconds of `python -m tll ARGS --quiet` in a child process; `TLLError` with its last line if it fails."
+def _child(args, cwd, output=False) -> float | tuple[float, str]:
+    "Seconds of `python -m tll ARGS --quiet` in a child process (and, with `output`, what it printed); `TLLError` with its last line if it fails."
     import subprocess
     t = time.perf_counter(); p = subprocess.run([sys.executable, '-m', 'tll', *map(str, args), '--quiet'], capture_output=True, text=True, cwd=cwd)
     if p.returncode: raise TLLError(f"benchmark: tll {args[0]} failed ({p.returncode}): {(p.stderr.strip().splitlines() or ['no message'])[-1]}")
-    return time.perf_counter() - t
+    return (time.perf_counter() - t, p.stdout) if output else time.perf_counter() - t
 
 # %% ../nbs/07f_index_bench.ipynb #fbf8c104
 def bench_index(data=None, # data folder: its test rights are the gallery (default: the bundled sample)
@@ -72,13 +74,14 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
     from tll.data import TLLData
     from tll.io import write_json
     ds = TLLData.load(data, need_train=True, need_test=True); tmp = Path(tempfile.mkdtemp(prefix='tll-bench-index-')).resolve()
-    res = dict(data=str(ds.root), cpus=os.cpu_count())
+    from tll.cache import cache_root
+    res = dict(data=str(ds.root), cpus=os.cpu_count(), fit_cached_before=any((cache_root(cache)/'fits').glob('lookalike-*')))  # False: the first build fitted the method afresh
     try:
         gal = tmp/'gallery'; gal.mkdir(); rights = sorted((ds.root/'test'/'right').iterdir())[:n_build]
         for p in rights: (gal/p.name).symlink_to(p.resolve())
         for eng in ('local', 'ray'):
             r = build_index(gal, tmp/f'ix-{eng}', data, eng, cache=cache, seed=seed, progress=False, quiet=True)
-            res[f'build_{eng}_s'], res[f'build_{eng}_img_s'] = r['seconds'], r['images'] / r['seconds']
+            res[f'build_{eng}_s'], res[f'build_{eng}_img_s'], res['fit'] = r['seconds'], r['images'] / r['seconds'], r['fit']
         a, b = GalleryIndex(tmp/'ix-local'), GalleryIndex(tmp/'ix-ray')
         res['ray_local_max_diff'] = float(np.abs(np.asarray(a.emb) - np.asarray(b.emb)).max())
         print(f"index build of {len(rights)} images: local {res['build_local_img_s']:.1f} img/s ({res['build_local_s']:.0f}s), "
@@ -86,13 +89,14 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
         ix = tmp/'ix-local'; q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve()
         _child(['index', gal, '--out', ix] + (['--cache', cache] if cache else []), tmp)  # warm: a no-op update
         for p in sorted((ds.root/'train'/'right').iterdir())[:10]: (gal/f'added-{p.name}').symlink_to(p.resolve())
-        res['update_10_s'] = _child(['index', gal, '--out', ix] + (['--cache', cache] if cache else []), tmp)
+        res['update_10_s'], up = _child(['index', gal, '--out', ix, '--data', ds.root, '--json'] + (['--cache', cache] if cache else []), tmp, output=True)
+        up = json.loads(up); res['update_10_computed'], res['update_10_same_fit'] = up['computed'], up['fit'] == res['fit']   # the fit read back freezes to the same digest
         res['update_n'] = len(GalleryIndex(ix))
         srch = [_child(['search', q, '--index', ix, '-k', 5] + (['--cache', cache] if cache else []), tmp) for _ in range(3)]
         res['search_index_warm_s'], res['search_index_warm_all_s'] = sorted(srch)[1], srch
-        print(f"update after adding 10 images to {len(rights)}: {res['update_10_s']:.2f}s (tll index, whole process, warm); "
+        print(f"update after adding 10 images to {len(rights)}: {res['update_10_s']:.2f}s, {res['update_10_computed']} rows computed (tll index --data, whole process); "
               f"tll search --index over {res['update_n']} images: {res['search_index_warm_s']:.2f}s (median of {', '.join(f'{s:.2f}' for s in srch)})")
-        G = GalleryIndex(ix); ex = Extractor(G.model, cache); E0 = np.asarray(G.emb)
+        G = GalleryIndex(ix); ex = FrozenMethod(G.model, cache); E0 = np.asarray(G.emb)
         Q = ex.embed([ex.features(load_image(p)) for p in ds.paths('train', 'left', ds.pairs.left.iloc[:n_queries])], 'left')
         res['queries'] = []
         for n in sizes:

@@ -10,20 +10,22 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 from .data import TLLError, TLLData
-from .io import file_digest
+from .io import file_digest, atomic_path, write_json
+from pathlib import Path
 from .images import check_images
 from .tasks import Scorer, make_tasks, accuracies
-from .config import MethodConfig, option, fit_options, real, integer
+from .config import MethodConfig, option, fit_options, real, integer, number, boolean, text, choice, items, either
 from .cache import FitCache
-from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES, l2n, fuse
+from .resnet import get_backbone, FeatureStore, extract, ENGINES, LITES
+from .frozen import l2n, fuse, frozen_digest, FROZEN_FORMAT, REC_BATCH
+from .stages import Whitener, RidgeMap
 from functools import cached_property
 from .faces import FaceConfig, FaceView, face_cache, image_faces, pad_faces
 from .rerank import Sinkhorn, RERANK_MODES
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'fit_whitener', 'ridge_map', 'Whitener', 'RidgeMap',
-           'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
+__all__ = ['FIT_VERSION', 'CHUNK', 'View', 'Block', 'FeatureSpec', 'LookalikeConfig', 'fold_scores', 'LookalikeScorer']
 
 # %% ../nbs/06b_lookalike.ipynb #23417525
 @dataclass(frozen=True)
@@ -77,92 +79,8 @@ class FeatureSpec:
         "Blocks centred by `means`, L2-normalised, weighted and side by side, (n, sum of widths) float32 (written into `out` if given)."
         return fuse(feats, self.blocks, means, self.weights(), normalize=False, out=out)
 
-# %% ../nbs/06b_lookalike.ipynb #e36f0ebb
-def fit_whitener(X, # (n, d) training features
-                 n_comp=512, # components kept
-                 power=-0.25, # eigenvalue exponent (-0.5: full whitening, 0: plain PCA)
-                 route=None, # 'cov' (d x d covariance) or 'gram' (n x n Gram matrix); None: the smaller one
-                 block=1024 # rows (cov) or columns (gram) centred in float64 at a time
-                ) -> tuple[np.ndarray, np.ndarray]:
-    "Mean (d,) and projection (d, k) of a partial PCA-whitening fitted on `X`."
-    X = np.asarray(X); n, d = X.shape; mu = X.mean(0, dtype=np.float64)
-    if route not in (None, 'cov', 'gram'): raise ValueError(f"route must be 'cov', 'gram' or None, got {route!r}")
-    cov = route == 'cov' or (route is None and d <= n)
-    cen = lambda i, j: X[i, j].astype(np.float64) - mu[j]
-    import scipy.linalg  # here, not at import: a warm `tll run` never fits
-    S = np.zeros((d, d) if cov else (n, n), order='F')
-    for b in range(0, n if cov else d, block):  # BLAS syrk: the lower triangle of B.T B (or B B.T), half a matrix product's work
-        B = cen(slice(b, b + block), slice(None)) if cov else cen(slice(None), slice(b, b + block))
-        S = scipy.linalg.blas.dsyrk(1.0, B.T, beta=1.0, c=S, trans=int(not cov), lower=1, overwrite_c=1)
-    S /= n; k = min(n_comp, len(S), n)  # the covariance, or for wide features the n x n Gram matrix
-    ev, U = scipy.linalg.eigh(S, lower=True, subset_by_index=[len(S) - k, len(S) - 1], driver='evr', overwrite_a=True, check_finite=False); del S
-    ev = np.maximum(ev[::-1], 1e-12); U = U[:, ::-1]
-    if cov: return mu.astype(np.float32), (U * ev**power).astype(np.float32)
-    V = np.empty((d, k), np.float32); scale = ev**power / np.sqrt(n * ev)  # the covariance's eigenvectors from the Gram matrix's: Xc.T U / sqrt(n ev)
-    for b in range(0, d, block): V[b:b + block] = (cen(slice(None), slice(b, b + block)).T @ U) * scale  # block by block: float64 only for one block
-    return mu.astype(np.float32), V
-
-def ridge_map(X, Y, # (n, d) paired rows
-              lam=3.0 # shrinkage towards the identity
-             ) -> np.ndarray:
-    "Linear map W (d, d) minimising |XW - Y|^2 + lam |W - I|^2."
-    X, Y = np.asarray(X, np.float64), np.asarray(Y, np.float64); I = np.eye(X.shape[1])
-    return np.linalg.solve(X.T @ X + lam * I, X.T @ Y + lam * I).astype(np.float32)
-
-class Whitener:
-    "Partial PCA-whitening stage: `fit(X)` learns `mean_` (d,) and `proj_` (d, k); `transform` projects and L2-normalises. `n_comp=None`: L2-normalisation only."
-    def __init__(self, n_comp=512, power=-0.25): self.n_comp, self.power = n_comp, power
-    def fit(self, X):
-        if self.n_comp: self.mean_, self.proj_ = fit_whitener(X, self.n_comp, self.power)
-        return self
-    def transform(self, X) -> np.ndarray:
-        "Rows of `X` (n, d) whitened and L2-normalised, (n, k) float32."
-        return l2n((np.asarray(X, np.float32) - self.mean_) @ self.proj_) if self.n_comp else l2n(X)
-
-# %% ../nbs/06b_lookalike.ipynb #c9573a1b
-class RidgeMap:
-    "Ridge left->right and right->left maps between embeddings; `score` averages both directions. `lam='off'`: plain dot product."
-    def __init__(self, lam=3.0, symmetric=False): self.lam, self.symmetric = lam, symmetric
-    def fit(self, A, B):
-        "Learn `lr_` and `rl_` (k, k) from paired rows of left embeddings `A` and right embeddings `B`, (n, k); `symmetric`: one map fitted on the pairs read both ways."
-        if self.lam == 'off': return self
-        if self.symmetric: self.lr_ = ridge_map(np.vstack([A, B]), np.vstack([B, A]), self.lam); self.rl_ = self.lr_.copy()
-        else: self.lr_, self.rl_ = ridge_map(A, B, self.lam), ridge_map(B, A, self.lam)
-        return self
-    def refine(self, A, B, # (n, k) paired training rows, as for `fit`
-               F=None, # (n, n) scores added to the map's (e.g. the weighted face term of the same pairs), or None
-               tau=0.02, # InfoNCE temperature
-               reg=0.1, # weight of |W - W_ridge|^2, the pull towards the fitted ridge maps
-               iters=20): # L-BFGS iterations
-        "Refine the fitted maps by minimising the symmetric InfoNCE loss of `score(A, B) + F` (each left against every training right, each right against every left, as in CLIP) plus `reg` times the squared distance to the ridge maps; L-BFGS in torch. No-op for `lam='off'`."
-        if self.lam == 'off': return self
-        import torch  # here, not at import: a warm `tll run` never fits
-        N, ce = torch.nn.functional.normalize, torch.nn.functional.cross_entropy
-        a, b = torch.from_numpy(np.asarray(A, np.float32)), torch.from_numpy(np.asarray(B, np.float32))
-        f = torch.from_numpy(np.asarray(F, np.float32)) if F is not None else 0.0
-        W0 = [torch.from_numpy(self.lr_.copy()), torch.from_numpy(self.rl_.copy())]
-        W = [w.clone().requires_grad_() for w in W0]; y = torch.arange(len(a))
-        opt = torch.optim.LBFGS(W, lr=1, max_iter=iters, history_size=10, line_search_fn='strong_wolfe')
-        def closure():
-            opt.zero_grad()
-            S = (N(a @ W[0], dim=1) @ b.T + a @ N(b @ W[1], dim=1).T) / 2 + f
-            loss = (ce(S / tau, y) + ce(S.T / tau, y)) / 2 + reg * sum(((w - w0) ** 2).sum() for w, w0 in zip(W, W0))
-            loss.backward(); return loss
-        opt.step(closure)
-        self.lr_, self.rl_ = (w.detach().numpy().copy() for w in W)
-        return self
-    def score(self, A, B) -> np.ndarray:
-        "Scores (n, m) of left embeddings `A` (n, k) against right embeddings `B` (m, k)."
-        if self.lam == 'off': return A @ B.T
-        return (l2n(A @ self.lr_) @ B.T + A @ l2n(B @ self.rl_).T) / 2
-    def lift(self, X, side) -> np.ndarray:
-        "Rows (n, 2k) whose dot products, a lifted left against a lifted right, equal `score` (up to rounding): for search with a matrix product or faiss."
-        if self.lam == 'off': return X
-        parts = (l2n(X @ self.lr_), X) if side == 'left' else (X, l2n(X @ self.rl_))
-        return np.hstack(parts) / np.sqrt(2, dtype=np.float32)
-
 # %% ../nbs/06b_lookalike.ipynb #b02e1c3e
-def _lam(v): return v == 'off' or (real(v) and v > 0)
+_LAM = either(choice('off'), number(above=0))  # a ridge shrinkage: 'off' (no map) or a number > 0
 _TAPS = ('stage1', 'stage2', 'stage3', 'stage4', 'stage5', 'stage6', 'stage7', 'head')
 _CPUS = 4 * (os.cpu_count() or 1)
 
@@ -170,48 +88,48 @@ _CPUS = 4 * (os.cpu_count() or 1)
 class LookalikeConfig(MethodConfig):
     "The options of the `lookalike` method, each checked on creation."
     method = 'lookalike'
-    backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', lambda v: v in LITES, f"one of {', '.join(LITES)}", fit='features')
-    weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", lambda v: isinstance(v, str), 'a string', fit='features')
+    backbone: str = option('efficientnet-lite0', 'frozen ImageNet backbone', choice(*LITES), fit='features')
+    weights: str = option('imagenet', "the backbone's weights: 'imagenet' or a local weights file", text(), fit='features')
     taps: tuple = option(('stage4', 'stage5', 'stage6', 'stage7', 'head'), 'backbone stages whose pooled outputs are the feature blocks (chosen on training folds)',
-                         lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit=True)
-    layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
-    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', lambda v: integer(2, 8)(v), 'an integer from 2 to 8', fit='features')
-    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', lambda v: v == 0 or integer(2, 8)(v), '0 or an integer from 2 to 8', fit='features')
-    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', lambda v: real(v) and v > 0, 'a number > 0', fit=True)
+                         items(choice(*_TAPS)), 'a non-empty list of stage1..stage7 and head', fit=True)
+    layout: bool = option(True, 'also the taps pooled over a layout grid of the whole image and the central crop (no extra forward pass)', boolean(), fit='features')
+    layout_grid: int = option(3, 'cells per side of the layout grid of the whole image (chosen on training folds)', integer(2, 8), fit='features')
+    center_grid: int = option(3, 'cells per side of the layout grid of the central crop; 0: none (chosen on training folds)', either(choice(0), integer(2, 8)), '0 or an integer from 2 to 8', fit='features')
+    layout_weight: float = option(1.4, 'weight of the layout blocks (chosen on training folds)', number(above=0), fit=True)
     layout_taps: tuple = option(('stage5', 'stage6', 'stage7'), 'the taps (those among taps) also pooled over the layout grids (chosen on training folds)',
-                                lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(t in _TAPS for t in v), 'a non-empty list of stage1..stage7 and head', fit='features')
-    center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", lambda v: isinstance(v, bool), 'True or False', fit='features')
-    zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', lambda v: isinstance(v, bool), 'True or False', fit='features')
-    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', lambda v: integer(32, 1024)(v), 'an integer from 32 to 1024', fit='features')
-    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', lambda v: v is None or integer(1)(v), 'None (no whitening) or an integer >= 1', fit=True)
-    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', lambda v: real(v) and -1 <= v <= 0, 'a number from -1 to 0', fit=True)
+                                items(choice(*_TAPS)), 'a non-empty list of stage1..stage7 and head', fit='features')
+    center: bool = option(True, "also the taps of the central 70% crop (a second forward pass)", boolean(), fit='features')
+    zoom: bool = option(True, 'also the taps of the central 50% crop at zoom_size (a third, smaller pass)', boolean(), fit='features')
+    zoom_size: int = option(160, 'input side of the zoomed pass, pixels', integer(32, 1024), fit='features')
+    n_comp: int|None = option(512, 'whitening components kept (None: no whitening)', either(None, integer(1)), 'None (no whitening) or an integer >= 1', fit=True)
+    power: float = option(-0.25, 'eigenvalue exponent of the whitening (-0.5 full, 0 plain PCA)', number(-1, 0), fit=True)
     lam: float|str|None = option(10.0, "ridge shrinkage of the left->right map (chosen on training folds with the map stage); None: chosen by each fit's folds from lam_grid; 'off': no map",
-                                 lambda v: v is None or _lam(v), "None (fitted on folds), 'off' or a number > 0", fit=True)
+                                 either(None, _LAM), "None (fitted on folds), 'off' or a number > 0", fit=True)
     lam_grid: tuple = option((1.0, 3.0, 10.0), 'candidate shrinkages for the folds',
-                             lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(map(_lam, v)), "a non-empty list of numbers > 0 or 'off'", fit=True)
+                             items(_LAM), "a non-empty list of numbers > 0 or 'off'", fit=True)
     symmetric_map: bool = option(True, 'one ridge map fitted on the training pairs read both ways (left->right and right->left; chosen on training folds)',
-                                 lambda v: isinstance(v, bool), 'True or False', fit=True)
+                                 boolean(), fit=True)
     nce_temp: float|None = option(0.02, 'InfoNCE temperature of the refinement of the ridge map; None: the ridge map as fitted (chosen on training folds)',
-                                  lambda v: v is None or (real(v) and 1e-4 <= v <= 100), 'None (no refinement) or a number from 0.0001 to 100', fit=True)
-    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", lambda v: real(v) and 0 <= v <= 1e6, 'a number from 0 to 1e6', fit=True)
-    nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', lambda v: isinstance(v, bool), 'True or False', fit=True)
-    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', lambda v: integer(1, 1000)(v), 'an integer from 1 to 1000', fit=True)
-    faces: bool = option(True, 'add the dlib face-identity term', lambda v: isinstance(v, bool), 'True or False', fit=True)
-    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', lambda v: integer(0, 3)(v), 'an integer from 0 to 3', fit='features')
-    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", lambda v: v is None or (real(v) and 0 <= v <= 1e6),
+                                  either(None, number(1e-4, 100)), 'None (no refinement) or a number from 0.0001 to 100', fit=True)
+    nce_reg: float = option(0.1, "weight of the refinement's pull towards the ridge map (chosen on training folds)", number(0, 1e6), 'a number from 0 to 1e6', fit=True)
+    nce_faces: bool = option(True, 'the refinement ranks the image score plus the weighted face term (chosen on training folds)', boolean(), fit=True)
+    nce_iters: int = option(20, 'L-BFGS iterations of the refinement', integer(1, 1000), fit=True)
+    faces: bool = option(True, 'add the dlib face-identity term', boolean(), fit=True)
+    face_upsample: int = option(0, 'dlib HOG upsampling steps (each finds smaller faces for about 4x the detection time)', integer(0, 3), fit='features')
+    face_weight: float|None = option(0.25, "weight of the face term (chosen on training folds with the map stage); None: chosen by each fit's folds from face_grid", either(None, number(0, 1e6)),
                                      'None (fitted on folds) or a number from 0 to 1e6', fit=True)
     face_grid: tuple = option((0.0, 0.25, 0.5, 0.75, 1.0), 'candidate face weights for the folds',
-                              lambda v: isinstance(v, (list, tuple)) and len(v) > 0 and all(real(x) and x >= 0 for x in v), 'a non-empty list of numbers >= 0', fit=True)
-    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', lambda v: integer(2)(v), 'an integer >= 2', fit=True)
+                              items(number(0)), 'a non-empty list of numbers >= 0', fit=True)
+    folds: int = option(4, 'inner folds of the training pairs for choosing lam and face_weight', integer(2), fit=True)
     rerank: str = option('auto', "Sinkhorn re-ranking: 'auto' (when the tasks have the hand-out's structure), 'on' or 'off'",
-                         lambda v: v in RERANK_MODES, f"one of {', '.join(RERANK_MODES)}", fit=False)
+                         choice(*RERANK_MODES), fit=False)
     rerank_temp: float = option(0.3, 'Sinkhorn temperature in z-units (chosen on training folds); the weights are chosen at it',
-                                lambda v: real(v) and v > 0, 'a number > 0', fit=True)
+                                number(above=0), fit=True)
     report_temps: tuple = option((), 'further temperatures scored in the fold table (for choosing rerank_temp; not used by fit)',
-                                 lambda v: isinstance(v, (list, tuple)) and all(real(x) and x > 0 for x in v), 'a list of numbers > 0', fit=True)
+                                 items(number(above=0), nonempty=False), 'a list of numbers > 0', fit=True)
     n_workers: int|None = option(None, 'processes for uncached face extraction (None: one per core, at most 4; each holds about 0.5 GB)',
-                                 lambda v: v is None or integer(0, _CPUS)(v), f'None or an integer from 0 to {_CPUS}', fit=False)
-    engine: str = option('openvino', "feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)", lambda v: v in ENGINES, f"one of {', '.join(ENGINES)}", fit=False)
+                                 either(None, integer(0, _CPUS)), fit=False)
+    engine: str = option('openvino', "feature extraction runtime: 'openvino' (fast) or 'torch' (the reference)", choice(*ENGINES), fit=False)
 
     def spec(self) -> FeatureSpec:
         "The feature specification these options declare."
@@ -347,6 +265,7 @@ def fit_map(self: LookalikeScorer, WL, WR, LF=None, RF=None) -> RidgeMap:
     F = self.face_weight_ * self.faces_.score(LF, RF) if cfg.nce_faces and self.face_weight_ and self.faces_ and LF is not None else None
     return m.refine(WL, WR, F, cfg.nce_temp, cfg.nce_reg, cfg.nce_iters)
 
+# %% ../nbs/06b_lookalike.ipynb #b2ac365e
 # -- scoring ------------------------------------------------------------------------------------------
 
 @patch
@@ -415,3 +334,43 @@ def _restore(self: LookalikeScorer, arrs: dict, meta: dict):
     self.means_, self.whitener_, self.map_, self.faces_ = means, wh, rm, fv
     self.lam_, self.face_weight_, self.folds_used_ = meta['lam_'], meta['face_weight_'], meta['folds_used_']
     self.fold_table_ = None if meta['fold_table_'] is None else pd.DataFrame(meta['fold_table_'])
+
+# %% ../nbs/06b_lookalike.ipynb #f7e0a002
+@patch
+def freeze(self: LookalikeScorer, folder, # where the frozen form goes (created): `nets/`, `fit.npz`, `recipe.json`
+           fitted='' # a description of what it was fitted on, kept in the recipe (not in the digest)
+          ) -> dict:
+    "Write this fit's frozen form into `folder` and return its recipe, whose `fit` is the digest of what it computes; `TLLError` for settings a frozen form cannot run (background removal, dlib's own descriptor or CNN detector)."
+    import openvino as ov
+    from tll.resnet import export_onnx
+    from tll.dlib_rec import rec_onnx
+    from tll.faces import _MODEL_FILES
+    self._check_fitted(); cfg, fc = self.config, self.face_cfg
+    if fc and (fc.detector != 'hog' or fc.rec != 'openvino' or fc.jitter):
+        raise TLLError(f"a frozen method needs the default face settings (HOG detector, descriptors in OpenVINO), got {fc}")
+    folder = Path(folder); (folder/'nets').mkdir(parents=True, exist_ok=True)
+    def save(name, onnx, shape):  # the IR of one network at a static shape; the ONNX file's name says what it computes
+        net = ov.Core().read_model(str(onnx)); net.reshape(shape)
+        ov.save_model(net, folder/'nets'/f'{name}.xml', compress_to_fp16=False); return Path(onnx).stem
+    views = []
+    for v, s in self.stores.items():
+        if s.view is None: raise TLLError(f"view {v.name}: variant {v.variant} cannot be frozen (it needs background removal)")
+        views.append(dict(name=v.name, variant=v.variant, size=list(s.size), keys=list(s.keys),
+                          net=save(v.name, export_onnx(s.bb, s.size, s.grid, self.cache), [1, 3, s.size[1], s.size[0]]),
+                          half=[k for k, (_, dt) in s.rows.columns.items() if dt == np.float16]))  # taps the feature cache keeps in float16
+    arrs = {f'mean:{b.view.name}:{b.key}': self.means_[b] for b in self.spec.blocks}
+    if cfg.n_comp: arrs.update(white_mean=self.whitener_.mean_, white_proj=self.whitener_.proj_)
+    if self.lam_ != 'off': arrs.update(map_lr=self.map_.lr_, map_rl=self.map_.rl_)
+    faces = None
+    if fc:
+        arrs['face_mean'] = self.faces_.mean_
+        faces = dict(upsample=fc.upsample, threshold=fc.threshold, max_faces=fc.max_faces, flip=fc.flip,
+                     landmarks=_MODEL_FILES['sp68' if fc.landmarks == 68 else 'sp5'], net=save('face-rec', rec_onnx(self.cache), [REC_BATCH, 150, 150, 3]))
+    arrs = {k: np.ascontiguousarray(v, np.float32) for k, v in arrs.items()}
+    with atomic_path(folder/'fit.npz', suffix='.npz') as tmp: np.savez(tmp, **arrs)
+    width = arrs['white_proj'].shape[1] if cfg.n_comp else sum(len(x) for x in self.means_.values())
+    rec = dict(format=FROZEN_FORMAT, method=self.name, views=views, faces=faces, face_weight=float(self.face_weight_) if fc else 0.0,
+               blocks=[dict(view=b.view.name, key=b.key, weight=float(self.spec.weights().get(b, 1.0))) for b in self.spec.blocks],
+               width=int(2 * width if self.lam_ != 'off' else width), rerank_temp=float(cfg.rerank_temp))
+    rec = dict(rec, fit=frozen_digest(rec, arrs), fitted=fitted); write_json(folder/'recipe.json', rec)
+    return rec

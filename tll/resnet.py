@@ -17,12 +17,13 @@ from .tasks import Scorer
 from .config import MethodConfig, option, choice, text, items, either
 from dataclasses import dataclass
 from .cache import cache_root, cache_readonly, scratch_file, RowCache
+from .frozen import l2n, fuse  # the embedding's numeric steps live in the torch-free module
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
            'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_array',
            'to_tensor', 'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine',
-           'FeatureStore', 'extract', 'l2n', 'fuse', 'check_taps', 'CosineConfig', 'CosineScorer']
+           'FeatureStore', 'extract', 'check_taps', 'CosineConfig', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -334,24 +335,6 @@ def extract(stores: list, paths, show=True, # a progress bar over the images dec
     return len(todo)
 
 # %% ../nbs/03_resnet.ipynb #7d6140f3
-def l2n(x, eps=1e-8):
-    "Rows of `x` scaled to unit length."
-    return x / (np.linalg.norm(x, axis=-1, keepdims=True) + eps)
-
-def fuse(feats: dict, keys, # {key: (n, width)} feature blocks and the keys to fuse, in order
-         means: dict | None = None, weights: dict | None = None, # per key: subtracted first; multiplied after normalising (default 1)
-         normalize=True, # L2-normalise the fused rows
-         out=None # (n, total width) float32 array to write into
-        ) -> np.ndarray:
-    "The blocks `keys` of `feats`, each centred by `means[key]` (if given), L2-normalised and weighted, side by side: (n, total width) float32."
-    if out is None: out = np.empty((len(feats[keys[0]]), sum(feats[k].shape[1] for k in keys)), np.float32)
-    c = 0
-    for k in keys:
-        x = feats[k].astype(np.float32)
-        if means is not None: x = x - means[k]
-        out[:, c:c + x.shape[1]] = l2n(x) * (weights or {}).get(k, 1.0); c += x.shape[1]
-    return l2n(out) if normalize else out
-
 DEFAULT_TAPS = {'resnet50': ['layer1', 'layer2', 'layer4'], 'resnet101': ['layer1', 'layer2', 'layer4'],
                 'resnet152': ['layer1', 'layer2', 'layer4'], 'efficientnet-lite0': ['stage6', 'stage7', 'head'],
                 'efficientnet-lite1': ['stage6', 'stage7', 'head'], 'efficientnet-lite2': ['stage6', 'stage7', 'head']}

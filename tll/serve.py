@@ -12,16 +12,17 @@ import numpy as np
 from PIL import Image
 from .data import TLLError, TLLData
 from .images import load_image
-from .tasks import split_pairs, make_tasks, candidate_tasks
+from .tasks import candidate_tasks, validate
 from .cache import cache_root
-from .index import GalleryIndex, Extractor, build_index, current, face_score, face_input, FACE_SIDE
-from .search import RESCORE_TOP, default_gallery
+from .index import GalleryIndex, gallery_index, query_gallery
+from .frozen import FrozenMethod, face_input, FACE_SIDE
+from .search import report_skipped
 from .rerank import confidences
 
 # %% auto #0
 __all__ = ['STATIC', 'MAX_UPLOAD', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'LOOPBACK', 'jpeg', 'data_url', 'parse_box',
-           'crop', 'SearchResult', 'result_html', 'Searcher', 'served_index', 'Challenge', 'BodyLimit', 'SameOrigin',
-           'make_app', 'serve', 'need_serve']
+           'crop', 'SearchResult', 'result_html', 'Searcher', 'Challenge', 'BodyLimit', 'SameOrigin', 'make_app',
+           'serve', 'need_serve']
 
 # %% ../nbs/07d_serve.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -82,34 +83,29 @@ def result_html(query_src: str, matches: list, src) -> str:
 
 # %% ../nbs/07d_serve.ipynb #40e38c14
 class Searcher:
-    "A gallery index and its frozen method (`tll.index`), shared by every request of the page: one query runs at a time (the networks and dlib under a lock), the rest wait their turn."
-    def __init__(self, index, # an index folder (`tll index`)
+    "A gallery index and its frozen method, shared by every request of the page: one query runs at a time (the networks and dlib under a lock), the rest wait their turn."
+    def __init__(self, index, # an index folder (`tll index`, `tll.index.gallery_index`)
                  cache=None):
-        self.ix = GalleryIndex(index); self.ex = Extractor(self.ix.model, cache); self.lock = threading.Lock()
-        self.temp = float(self.ex.recipe.get('rerank_temp', 0.3))
+        self.ix = GalleryIndex(index); self.fm = FrozenMethod(self.ix.model, cache); self.lock = threading.Lock()
+        self.temp = float(self.fm.recipe.get('rerank_temp', 0.3))
 
     def warm(self):
         "Compile the networks and load the face detector now, not at the first query."
-        with self.lock: self.ex.features(Image.new('RGB', (64, 64))); self.ex.faces(Image.new('RGB', (64, 64))) if self.ex.recipe['faces'] else None
+        with self.lock: self.fm.features(Image.new('RGB', (64, 64))); self.fm.faces(Image.new('RGB', (64, 64))) if self.fm.recipe['faces'] else None
 
     def search(self, im: Image.Image, # the query, upright RGB (`load_image`)
                k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
                thumbs=False) -> SearchResult: # also make the matches' thumbnails (for `_repr_html_`)
-        "The `k` gallery images most like `im`: the index ranks by the image term, the best `RESCORE_TOP` get the face term; probability is a softmax of the standardised scores of those at the method's re-ranking temperature."
+        "The `k` gallery images most like `im` (`query_gallery`); probability is a softmax of the standardised scores of the shortlist at the method's re-ranking temperature."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
-        q, R = crop(im, box), self.ex.recipe
-        small = face_input(q)  # the faces and the preview work on one reduced copy (`Extractor.faces` then reduces nothing)
-        with self.lock:
-            Q = self.ex.embed([self.ex.features(q)], 'left'); S, I = self.ix.topk(Q, min(len(self.ix), max(int(k), RESCORE_TOP)))
-            S, I = S[0][I[0] >= 0], I[0][I[0] >= 0]; F, qn = np.zeros_like(S), 0
-            if R['faces']:
-                qn, qd = self.ex.faces(small)
-                F = R['face_weight'] * face_score(qn, qd, np.asarray(self.ix.fn)[I], np.asarray(self.ix.fdesc)[I], self.ex.arr['face_mean'])
-        T = S + F; o = np.argsort(-T, kind='stable')[:int(k)]; p = confidences(T[None], reranked=False, temp=self.temp)[0]
-        ms = [dict(rank=r + 1, index=int(I[j]), name=self.ix.paths[I[j]].name, score=float(T[j]), image=float(S[j]), face=float(F[j]),
-                   probability=float(p[j])) for r, j in enumerate(o)]
+        q = crop(im, box)
+        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k))  # faces are found on `face_input(q)`, the copy the preview shows
+        small = face_input(q)
+        p = confidences(r['score'][None], reranked=False, temp=self.temp)[0]
+        ms = [dict(rank=j + 1, index=int(i), name=self.ix.paths[i].name, score=float(r['score'][j]), image=float(r['image'][j]),
+                   face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
         th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
-        return SearchResult(small, ms, len(self.ix), box, int(qn), th, list(q.size))
+        return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
 
     def search_file(self, path, k=5, box=None) -> SearchResult:
         "`search` of an image file, with its thumbnails (a notebook shows the result as the page does)."
@@ -120,39 +116,32 @@ class Searcher:
         "JPEG bytes of gallery image `i` (its index in the gallery), upright, at most `side` pixels."
         return jpeg(load_image(self.ix.paths[i]), side)
 
-# %% ../nbs/07d_serve.ipynb #0178a0eb
-def served_index(gallery=None, # folder(s) of images (default: the bundled sample's right images, train and test)
-                 data=None, # data folder whose pairs fit the method (default: the bundled sample)
-                 index=None, # an index to serve as it is (`tll index`)
-                 cache=None, progress=True) -> Path:
-    "The index the page searches: `index`, or the index of `gallery` kept in the cache (`indexes/<digest of the folders and data>`), built or brought up to date here."
-    if index is not None: GalleryIndex(index); return Path(index)
-    folders = [Path(g).expanduser().resolve() for g in ([gallery] if isinstance(gallery, (str, Path)) else gallery or default_gallery())]
-    key = hashlib.blake2b(repr(([str(f) for f in folders], str(Path(data).resolve()) if data else None)).encode(), digest_size=6).hexdigest()
-    out = cache_root(cache)/'indexes'/key
-    r = build_index(folders, out, data if current(out) is None else None, cache=cache, progress=progress, quiet=not progress)
-    if r['skipped']: print(f"tll: {r['skipped']} gallery file(s) skipped, cannot be read (tll index {' '.join(map(str, folders))} lists them)", file=sys.stderr)
-    return out
-
 # %% ../nbs/07d_serve.ipynb #a1a1a715
 class Challenge:
     "The challenge view of a data folder, prepared in a background thread: its validation tasks (the 8:2 split and foils of seed 0, as `tll run`) scored by the default method fitted on the training split, and its test rows by the method fitted on every pair, each with its re-ranked probabilities."
-    def __init__(self, data=None, cache=None, start=True):
+    def __init__(self, data=None, cache=None, start=True,
+                 index_fit=None): # the digest of the fit the gallery search runs (`recipe['fit']`), compared with this view's
         self.data, self.cache, self.state, self.error, self.views = data, cache, 'preparing', None, {}
+        self.index_fit, self.fit, self.note = index_fit, None, None
         if start: threading.Thread(target=self._prepare, daemon=True, name='tll-challenge').start()
 
     def _prepare(self):
         try:
             from tll.methods import make_method, DEFAULT_METHOD  # torch and the method: only here, off the request path
-            ds = TLLData.load(self.data, need_test=True); trn, val = split_pairs(ds.pairs, seed=0); vt = make_tasks(val, seed=0)
-            vd = make_method(DEFAULT_METHOD, cache=self.cache, progress=False).fit(ds, trn).scored(ds, vt, 'train')
-            tt = candidate_tasks(ds.candidates); td = make_method(DEFAULT_METHOD, cache=self.cache, progress=False).fit(ds, ds.pairs).scored(ds, tt, 'test')
-            self.ds = ds; self.views = {'validation': (vt, confidences(vd), 'train'), 'test': (tt, confidences(td), 'test')}; self.state = 'ready'
+            make = lambda: make_method(DEFAULT_METHOD, cache=self.cache, progress=False)
+            ds = TLLData.load(self.data, need_test=True); v = validate(make(), ds, seed=0)  # `tll run`'s validation
+            tt = candidate_tasks(ds.candidates); m = make().fit(ds, ds.pairs); td = m.scored(ds, tt, 'test')
+            with tempfile.TemporaryDirectory() as d: self.fit = m.freeze(d)['fit']
+            if self.index_fit and self.fit != self.index_fit:
+                self.note = (f"the search runs the index's fit {self.index_fit}; this view fits the method on the {len(ds.pairs)} pairs of "
+                             f"{ds.root} (fit {self.fit}): the two differ")
+            self.ds = ds; self.views = {'validation': (v.tasks, confidences(v.scored), 'train'), 'test': (tt, confidences(td), 'test')}; self.state = 'ready'
         except Exception as e:  # shown on the page; the search keeps working
             self.error, self.state = (str(e) if isinstance(e, TLLError) else f"{type(e).__name__}: {e}"), 'failed'
 
     def summary(self) -> dict:
-        return dict(state=self.state, error=self.error, splits={k: len(v[0]) for k, v in self.views.items()})
+        "The view's state, its error, its tasks per split, the digest of its fit and, where that is not the search's, a note saying so."
+        return dict(state=self.state, error=self.error, splits={k: len(v[0]) for k, v in self.views.items()}, fit=self.fit, note=self.note)
 
     def task(self, split, t) -> dict:
         "Task `t` of `split` ('validation' or 'test'): its left id and its 20 candidates in the method's order, each with its probability, and on validation which is the true match."
@@ -309,7 +298,8 @@ def make_app(searcher: Searcher, # the gallery and its method
 
     async def health(request):
         return JSONResponse(dict(status='ok', gallery=len(searcher.ix), search=searcher.ix.meta.get('search'), fit=searcher.ix.meta.get('fit'),
-                                 challenge=challenge.state if challenge else 'none', max_upload=max_upload, max_k=MAX_K))
+                                 challenge=challenge.state if challenge else 'none', challenge_fit=challenge.fit if challenge else None,
+                                 note=challenge.note if challenge else None, max_upload=max_upload, max_k=MAX_K))
 
     routes = [Route('/', lambda r: FileResponse(STATIC/'index.html')), Route('/api/health', health),
               Route('/api/search', _search_route(searcher, private), methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
@@ -332,9 +322,11 @@ def serve(gallery=None, data=None, index=None, host='127.0.0.1', port=8000, cach
     "`tll serve`: index `gallery` (or use `index`), start the page on `host`:`port` with uvicorn, print its URL; Ctrl-C or SIGTERM stops it."
     need_serve()
     import uvicorn
-    t0 = time.time(); ix = served_index(gallery, data, index, cache, progress)
+    t0 = time.time()
+    ix = index if index is not None else gallery_index(gallery, data, cache, progress=progress)
     s = Searcher(ix, cache); s.warm()
-    ch = Challenge(data, cache) if challenge else None
+    report_skipped(s.ix.meta.get('skipped', []))  # the gallery's unreadable files, each with its reason
+    ch = Challenge(data, cache, index_fit=s.ix.meta['fit']) if challenge else None
     loop = host == 'localhost' or _is_loopback(host)
     url = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
     ready = lambda: print(f"tll: serving {len(s.ix)} images at {url} (ready in {time.time() - t0:.1f}s; Ctrl-C stops)", file=sys.stderr, flush=True)

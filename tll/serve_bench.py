@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 from .data import TLLError, TLLData
 from .images import load_image
-from .serve import served_index
+from .index import gallery_index
 from .index import GalleryIndex
 
 # %% auto #0
@@ -62,7 +62,7 @@ def bench_serve(data=None, # data folder: its test rights are the gallery, its p
     import httpx, socket
     from tll.io import write_json
     ds = TLLData.load(data, need_test=True)
-    ix = served_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
+    ix = gallery_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
     q = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
     args = ['--index', ix, '--quiet'] + (['--data', data] if data else []) + (['--cache', cache] if cache else [])

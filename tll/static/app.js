@@ -92,7 +92,7 @@ async function loadTask() {
 }
 async function openChallenge() {
   const info = await (await fetch('/api/challenge')).json();
-  if (info.state === 'ready') { $('cinfo').textContent = ''; return loadTask(); }
+  if (info.state === 'ready') { $('cinfo').textContent = info.note ? 'Note: ' + info.note + '.' : ''; return loadTask(); }
   showError($('cerror'), info.state === 'preparing' ? 'The challenge view is being prepared (the method is fitted on the data folder); try again in a moment.'
     : info.state === 'failed' ? 'The challenge view failed: ' + info.error : 'No challenge view: start tll serve with --data DIR.');
   if (info.state === 'preparing') setTimeout(openChallenge, 2000);
@@ -108,4 +108,4 @@ $('split').addEventListener('change', () => { $('task').value = 0; loadTask(); }
 $('task').addEventListener('change', loadTask);
 $('prev').addEventListener('click', () => { $('task').value = Math.max(0, +$('task').value - 1); loadTask(); });
 $('next').addEventListener('click', () => { $('task').value = +$('task').value + 1; loadTask(); });
-fetch('/api/health').then((r) => r.json()).then((h) => { $('status').textContent = h.gallery + ' images in the gallery'; });
+fetch('/api/health').then((r) => r.json()).then((h) => { $('status').textContent = h.gallery + ' images in the gallery' + (h.note ? ' (note: ' + h.note + ')' : ''); });
