@@ -89,7 +89,7 @@ def _read_csv(path: Path, required: list[str] | None = None) -> pd.DataFrame:
 
 # %% ../nbs/00_data.ipynb #362ae601
 CAND_COLS = [f'c{i}' for i in range(N_CANDS)]
-IMAGE_EXTS = ('.jpg', '.jpeg', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff')  # image file suffixes, matched without case
+IMAGE_EXTS = ('.jpg', '.jpeg', '.jfif', '.png', '.bmp', '.gif', '.webp', '.tif', '.tiff', '.avif', '.heic', '.heif')  # image file suffixes, matched without case (phones save AVIF and HEIC)
 
 def _nfc(s: str) -> str: return unicodedata.normalize('NFC', s)
 

@@ -13,8 +13,8 @@ from .data import TLLError
 from .io import progress
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'JPEG_MAX_PIXELS', 'WORK_PIXELS', 'LOADER_VERSION', 'VARIANTS', 'CROPS', 'load_image', 'check_image',
-           'check_images', 'center_crop']
+__all__ = ['MAX_PIXELS', 'JPEG_MAX_PIXELS', 'WORK_PIXELS', 'LOADER_VERSION', 'JPEG_COEF_BYTES', 'MAX_SCANS', 'VARIANTS', 'CROPS',
+           'load_image', 'check_image', 'check_images', 'looks_like_image', 'center_crop']
 
 # %% ../nbs/00b_images.ipynb #2f782c73
 MAX_PIXELS = 64_000_000  # formats decoded whole (PNG, TIFF, WebP, ...): past this a file is refused as a decompression bomb
@@ -46,6 +46,7 @@ def _upright(im: Image.Image) -> Image.Image:
     except Exception: return im  # unreadable EXIF block: the pixels are still fine
     return ImageOps.exif_transpose(im) if o in (2, 3, 4, 5, 6, 7, 8) else im
 
+# %% ../nbs/00b_images.ipynb #2f782c74
 def _open_any(path: Path) -> Image.Image:
     "`Image.open`, with Pillow's size check left to `_opened`: a JPEG past Pillow's bomb limit is opened by its own plugin (no pixels are read yet)."
     with warnings.catch_warnings():
@@ -68,9 +69,12 @@ def _opened(path):
         with _open_any(path) as im:
             if im.width * im.height > _limit(im):
                 raise TLLError(f"{path}: image too large ({im.width}x{im.height} pixels, limit {_limit(im):,} for {im.format or 'this format'}); refusing a possible decompression bomb")
+            if isinstance(im, JpegImagePlugin.JpegImageFile): _jpeg_guard(im, path)  # what the header and the file size tell of the decode's cost
             yield im
     except TLLError: raise
-    except UnidentifiedImageError: raise TLLError(f"{path}: not an image file (PIL cannot identify it)") from None
+    except UnidentifiedImageError:
+        if (b := _heif_brand(path)) and b.startswith(('hei', 'hev', 'mif', 'msf')): raise TLLError(f"{path}: HEIC/HEIF image, which this tll cannot decode (save it as JPEG)") from None
+        raise TLLError(f"{path}: not an image file (PIL cannot identify it)") from None
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         raise TLLError(f"{path}: image too large; refusing a possible decompression bomb") from None
     except IsADirectoryError: raise TLLError(f"{path}: cannot read file (Is a directory)") from None
@@ -112,6 +116,41 @@ def check_images(paths, show=False, # a progress line ('checking images'), when 
     from concurrent.futures import ThreadPoolExecutor
     with ThreadPoolExecutor(2 * (os.cpu_count() or 1)) as ex:
         for _ in progress(ex.map(load_image if decode else check_image, paths), 'checking images', show and decode, total=len(paths), unit='images'): pass
+
+# %% ../nbs/00b_images.ipynb #84ac0092
+JPEG_COEF_BYTES = 1 << 29  # 512 MiB: the most a progressive JPEG's coefficient buffer may take (libjpeg holds every coefficient until the last scan)
+MAX_SCANS = 256            # start-of-scan markers a progressive JPEG may have (encoders write 10 to a few dozen)
+
+def _jpeg_guard(im, path):
+    "Refuse a JPEG whose header claims more blocks than its file can hold, a progressive one whose coefficients would take more than `JPEG_COEF_BYTES`, or one of more than `MAX_SCANS` scans."
+    w, h = im.size; layers = getattr(im, 'layer', None) or [(None, 1, 1, None)]
+    hmax, vmax = max(l[1] for l in layers), max(l[2] for l in layers)
+    blocks = sum(math.ceil(w * l[1] / hmax / 8) * math.ceil(h * l[2] / vmax / 8) for l in layers)  # 8x8 blocks of every component, as sampled
+    size = path.stat().st_size
+    if size * 8 * 64 < blocks:
+        raise TLLError(f"{path}: image too large for its file ({w}x{h} pixels in {size:,} bytes, less than a bit for every 64 of its 8x8 blocks); refusing a JPEG that lies about its size")
+    if not (im.info.get('progressive') or im.info.get('progression')): return
+    if 128 * blocks > JPEG_COEF_BYTES:
+        raise TLLError(f"{path}: image too large to decode (a progressive JPEG of {w}x{h} pixels needs {128 * blocks / 2**20:,.0f} MiB of coefficients, limit {JPEG_COEF_BYTES >> 20} MiB)")
+    with open(path, 'rb') as f: scans = f.read().count(b'\xff\xda')
+    if scans > MAX_SCANS: raise TLLError(f"{path}: image too costly to decode (a progressive JPEG of {scans:,} scans, limit {MAX_SCANS}); refusing a possible scan bomb")
+
+# %% ../nbs/00b_images.ipynb #84ac0095
+_MAGIC = ((0, b'\xff\xd8\xff'), (0, b'\x89PNG\r\n\x1a\n'), (0, b'GIF8'), (0, b'BM'), (8, b'WEBP'), (0, b'II*\x00'), (0, b'MM\x00*'), (4, b'ftyp'))
+
+def looks_like_image(path) -> bool:
+    "True if `path`'s first bytes are those of an image format (JPEG, PNG, GIF, BMP, WebP, TIFF, or an ISO media file: AVIF, HEIC), whatever its name says; False if not, or if it cannot be read."
+    try:
+        with open(path, 'rb') as f: head = f.read(16)
+    except OSError: return False
+    return any(head[i:i + len(m)] == m for i, m in _MAGIC)
+
+def _heif_brand(path) -> str | None:
+    "The brand of an ISO media file (b'heic', b'avif', ...) as text, or None."
+    try:
+        with open(path, 'rb') as f: head = f.read(12)
+    except OSError: return None
+    return head[8:12].decode('latin-1') if head[4:8] == b'ftyp' else None
 
 # %% ../nbs/00b_images.ipynb #b783940c
 VARIANTS = ('rgb', 'gray', 'nobg', 'nobg-gray', 'center', 'zoom')  # every image variant of the package

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07c_index.ipynb #0ecb207e
 from __future__ import annotations
-import fcntl, hashlib, json, os, secrets, sys, time
+import fcntl, hashlib, json, os, secrets, shutil, sys, time
 from pathlib import Path
 import numpy as np
 from .data import TLLError
@@ -16,8 +16,9 @@ from .query import RESCORE_TOP, EXACT_MAX, rank_rows, faiss_spec, build_faiss, n
 from .search import gallery_files, default_gallery, readable, report_skipped, draw_matches, FIGURE_EXTS
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'ENGINES', 'current', 'GalleryIndex', 'file_rows', 'ray_init', 'build_index', 'report_build',
-           'query_gallery', 'gallery_index', 'print_matches', 'search_index', 'search_gallery']
+__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'ENGINES', 'current', 'checksums', 'verify', 'GalleryIndex', 'file_rows', 'ray_init',
+           'build_index', 'report_build', 'query_gallery', 'gallery_index', 'print_matches', 'search_index',
+           'search_gallery']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i2'  # bump when the index layout changes (i2: the frozen method of `tll.frozen`, its digest independent of the IR's bytes)
@@ -31,6 +32,25 @@ def current(folder) -> Path | None:
     except (FileNotFoundError, NotADirectoryError): return None
     return g if (g/'meta.json').is_file() else None
 
+# %% ../nbs/07c_index.ipynb #ce5a0002
+HASH_MAX = 1 << 28  # files up to 256 MiB are hashed when an index is opened; larger ones (rows of over 65 thousand images) are checked by size
+
+def checksums(folder, names) -> dict:
+    "{name: [size, blake2b hex]} of files `names` (relative to `folder`): what `verify` compares."
+    out = {}
+    for n in names:
+        p = Path(folder)/n
+        with open(p, 'rb') as f: out[n] = [p.stat().st_size, hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).hexdigest()]
+    return out
+
+def verify(folder, sums: dict, fix: str):
+    "`TLLError` naming the first file of `folder` that is missing or differs from `sums` (size, and checksum where it is at most `HASH_MAX` bytes), with `fix`, what rebuilds it."
+    for n, (size, h) in sums.items():
+        p = Path(folder)/n
+        try: ok = p.stat().st_size == size and (size > HASH_MAX or checksums(folder, [n])[n][1] == h)
+        except OSError: ok = False
+        if not ok: raise TLLError(f"{display_name(p)}: index file damaged or missing (it differs from the one the index was built with); {fix}")
+
 # %% ../nbs/07c_index.ipynb #cdbeaa84
 class GalleryIndex:
     "A published index generation, read-only: `meta`, `paths`, `digests`, `stats` (size, mtime_ns) and the rows `emb`, `fn`, `fdesc` (memory-mapped)."
@@ -39,9 +59,15 @@ class GalleryIndex:
         if self.gen is None:
             if not self.root.exists(): raise TLLError(f"{self.root}: index not found (build one with: tll index GALLERY --out {display_name(self.root)})")
             raise TLLError(f"{self.root}: not a tll index (no published generation in it)")
-        self.meta = json.loads((self.gen/'meta.json').read_text())
+        fix = f"tll index GALLERY --out {display_name(self.root)} rebuilds it"
+        try: self.meta = json.loads((self.gen/'meta.json').read_text())
+        except (OSError, ValueError): raise TLLError(f"{display_name(self.gen/'meta.json')}: index file damaged (not JSON); {fix}") from None
         if self.meta.get('format') != INDEX_FORMAT: raise TLLError(f"{self.root}: index format {self.meta.get('format')!r}, this tll reads {INDEX_FORMAT!r}; build it again")
         self.model = self.root/self.meta['model']
+        if 'checksums' not in self.meta: raise TLLError(f"{display_name(self.gen/'meta.json')}: index without checksums (an older build); {fix}")
+        verify(self.gen, self.meta['checksums'], fix)   # the generation's files, then its frozen method's
+        try: verify(self.model, json.loads((self.model/'checksums.json').read_text()), fix)
+        except (OSError, ValueError): raise TLLError(f"{display_name(self.model/'checksums.json')}: index file damaged or missing; {fix}") from None
         self.paths = [Path(os.fsdecode(p)) for p in np.load(self.gen/'paths.npy')]
         self.digests = [d.decode() for d in np.load(self.gen/'digests.npy')]
         self.stats = np.load(self.gen/'stats.npy')
@@ -70,10 +96,30 @@ def _model(out, data, cache, seed, progress, quiet) -> Path:
     tmp = out/f'.tmp-m-{secrets.token_hex(4)}'
     try:
         r = m.freeze(tmp, f"fitted on {len(ds.pairs)} pairs of {ds.root}"); dest = out/f"m-{r['fit']}"
+        write_json(tmp/'source.json', dict(data=str(ds.root), pairs=len(ds.pairs)))   # what a damaged frozen method is made again from
+        write_json(tmp/'checksums.json', checksums(tmp, sorted(str(p.relative_to(tmp)) for p in tmp.rglob('*') if p.is_file())))
         if not dest.exists(): os.rename(tmp, dest)
+        elif not _intact(dest):  # the same fit, damaged: its files written again, one at a time (atomically), its row store kept
+            for f in sorted(tmp.rglob('*'), key=lambda f: f.name == 'checksums.json'):
+                if f.is_file(): (dest/f.relative_to(tmp)).parent.mkdir(parents=True, exist_ok=True); os.replace(f, dest/f.relative_to(tmp))
     finally: remove_entry(tmp)
     return dest
 
+def _intact(model) -> bool:
+    "Whether frozen method folder `model` holds every file its checksums name, unchanged."
+    try: verify(model, json.loads((model/'checksums.json').read_text()), ''); return True
+    except (TLLError, OSError, ValueError): return False
+
+def _previous(out):
+    "The published index of `out` to update, and the data its fit came from: (None, ...) where there is none, or it is of an older format or damaged (then it is built again, from its row store where that is intact)."
+    src = next((json.loads((m/'source.json').read_text())['data'] for m in out.glob('m-*') if (m/'source.json').is_file()), None)
+    g = current(out)
+    try:
+        if g is None or json.loads((g/'meta.json').read_text()).get('format') != INDEX_FORMAT: return None, src
+        return GalleryIndex(out), src
+    except (TLLError, OSError, ValueError): return None, src
+
+# %% ../nbs/07c_index.ipynb #e3d8c031
 def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
     "Write a generation (rows of `paths` read from `rows`, a faiss index above `EXACT_MAX`) aside, rename it into place, then point `CURRENT` at it."
     found, v = rows.get(digests)
@@ -85,7 +131,8 @@ def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
         for c in ('emb', 'fn', 'fdesc'): np.save(tmp/f'{c}.npy', v[c])
         meta['search'] = 'exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width'])
         if len(paths) > EXACT_MAX: need_faiss().write_index(build_faiss(v['emb']), str(tmp/'faiss.index'))
-        write_json(tmp/'meta.json', dict(meta, format=INDEX_FORMAT, model=model.name, fit=recipe['fit'], n=len(paths)))
+        sums = checksums(tmp, sorted(p.name for p in tmp.iterdir()))
+        write_json(tmp/'meta.json', dict(meta, format=INDEX_FORMAT, model=model.name, fit=recipe['fit'], n=len(paths), checksums=sums))
         gen = out/f'g-{time.strftime("%Y%m%d%H%M%S")}-{secrets.token_hex(3)}'; os.rename(tmp, gen)
     finally: remove_entry(tmp)
     with atomic_path(out/'CURRENT') as t: Path(t).write_text(gen.name + '\n')
@@ -178,17 +225,22 @@ def build_index(gallery, # folder(s) of images
         try: import ray.data  # noqa: F401
         except ImportError: raise TLLError("--engine ray needs Ray Data, which is not installed: pip install 'tll[ray]'") from None
     files = gallery_files(gallery, recursive=recursive)
+    existed = Path(out).expanduser().exists()
     out = writable_folder(out, 'index folder', create=True).resolve()
     with open(out/'.lock', 'a') as lk:
         fcntl.flock(lk, fcntl.LOCK_EX)  # one writer at a time; readers never wait (they read a published generation)
         try: return _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0)
+        except TLLError:  # a first build that fails (no readable image, a full disk) leaves nothing behind; a killed one keeps its rows to resume
+            if current(out) is None:
+                for p in [*out.glob('m-*'), *out.glob('.tmp-*'), out/'.lock']: remove_entry(p)
+                if not existed: shutil.rmtree(out, ignore_errors=True)
+            raise
         finally: fcntl.flock(lk, fcntl.LOCK_UN)
 
 # %% ../nbs/07c_index.ipynb #10365836
 def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0):
-    g = current(out)  # an index of an older format is built again, not refused: `tll index` is what its message asks for
-    prev = GalleryIndex(out) if g and json.loads((g/'meta.json').read_text()).get('format') == INDEX_FORMAT else None
-    model = prev.model if prev is not None and data is None and prev.model.is_dir() else _model(out, data, cache, seed, progress, quiet)
+    prev, src = _previous(out)  # an index of an older format, or a damaged one, is built again, not refused: `tll index` is what its message asks for
+    model = prev.model if prev is not None and data is None else _model(out, data if data is not None else src, cache, seed, progress, quiet)
     recipe = json.loads((model/'recipe.json').read_text()); rows = RowCache(model/'rows', _columns(recipe))
     files = [Path(os.path.abspath(p)) for p in files]
     old = {str(p): (tuple(s), d) for p, s, d in zip(prev.paths, prev.stats, prev.digests)} if prev else {}
@@ -229,17 +281,17 @@ def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors
     if not paths: raise TLLError(f"{display_name(files[0].parent)}: no readable image in the gallery ({len(skipped)} skipped: {display_name(skipped[0][0])}: {skipped[0][1]})")
     if counts['new'] or counts['changed'] or counts['removed'] or prev is None or prev.model != model:
         gen = _publish(out, model, recipe, paths, [digests[i] for i in idx], [stats[i] for i in idx], rows,
-                       dict(skipped=[[display_name(p), why] for p, why in skipped], engine=engine))
+                       dict(skipped=[[str(p), why] for p, why in skipped], engine=engine))   # names as they are: JSON escapes them
         rows.compact()
     else: gen = prev.gen
     res = dict(counts, index=str(out), generation=gen.name, search='exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width']), engine=engine,
-               fit=recipe['fit'], skipped_files=[[display_name(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
+               fit=recipe['fit'], skipped_files=[[str(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
     return res
 
 def report_build(res, quiet=False):
     "Print what `build_index` did: one line of counts on stdout, then every skipped file with its reason on stderr."
     if not quiet:
-        print(f"# {res['index']}: {res['images']} images indexed ({res['new']} new, {res['changed']} changed, {res['removed']} removed, {res['unchanged']} unchanged; "
+        print(f"# {display_name(res['index'])}: {res['images']} images indexed ({res['new']} new, {res['changed']} changed, {res['removed']} removed, {res['unchanged']} unchanged; "
               f"{res['computed']} computed, {res['skipped']} skipped); search {res['search']}; {res['seconds']:.1f}s")
     report_skipped(res['skipped_files'])
 
@@ -256,6 +308,8 @@ def query_gallery(ix: GalleryIndex, # the gallery's index
     gfaces = lambda i: padded(np.asarray(ix.fn)[i], np.asarray(ix.fdesc)[i])  # only the shortlist's faces are read
     r = rank_rows(Q, ix.emb, k, padded([qn], qd[None]) if qd is not None else None, gfaces,
                   fm.arr.get('face_mean'), R['face_weight'], rescore, ix.faiss(), skip)
+    if not (np.isfinite(r['score']).all() and np.abs(r['image']).max(initial=0) <= 1.001):  # unit rows: a larger image term is a damaged row, never an answer
+        raise TLLError(f"{display_name(ix.gen/'emb.npy')}: index rows damaged (scores no row of the method gives); tll index GALLERY --out {display_name(ix.root)} rebuilds it")
     return {c: v[0] for c, v in r.items()} | dict(faces=int(qn))
 
 def gallery_index(gallery=None, # folder(s) of images (default: the bundled sample's right images, train and test)
@@ -279,14 +333,13 @@ def _method_matches(query, gallery, k, method, data, cache, seed, progress, recu
     files = [p for p in files if p not in {q for q, _ in skipped}]
     if not files: raise TLLError(f"{gallery}: no readable image in the gallery ({len(skipped)} skipped: {display_name(skipped[0][0])}: {skipped[0][1]})")
     S, I = rank(m, [query], files, k)
-    return [files[i] for i in I[0]], S[0], len(files), desc, [[display_name(p), why] for p, why in skipped]
+    return [files[i] for i in I[0]], S[0], len(files), desc, [[str(p), why] for p, why in skipped]
 
 def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, quiet=False):
-    "What `tll search` prints: a line saying what was ranked and one tab-separated line per match (or, `as_json`, one JSON object), then the skipped files on stderr."
+    "What `tll search` prints: a line saying what was ranked and one tab-separated line per match, names escaped (`display_name`), or, `as_json`, one JSON object with the names as they are; then the skipped files on stderr."
     if as_json:
-        print(json.dumps(dict(query=display_name(query), n_gallery=n, embedding=desc, figure=None if figure is None else display_name(figure),
-                              skipped=[[display_name(p), why] for p, why in skipped],
-                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=display_name(p)) for i, (p, s) in enumerate(zip(res.path, res.score))]), indent=2))
+        print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure), skipped=[[str(p), why] for p, why in skipped],
+                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=str(p)) for i, (p, s) in enumerate(zip(res.path, res.score))]), indent=2))   # names as they are (JSON escapes them: they round-trip)
     elif not quiet:
         print(f"# {n} images ranked by look-alikeness to {display_name(query)} with {desc}")
         for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
@@ -331,6 +384,6 @@ def search_gallery(query, # the image file to find look-alikes of
         desc = (f"{R['method']}: its image embedding, the top {RESCORE_TOP} re-scored with the face term ({R['fitted']}; frozen fit {R['fit']}, "
                 f"{ix.meta['search']} search{'' if index is None else ' of the index ' + display_name(ix.root)})")
     res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object), 'score': np.asarray(scores, float)})  # object: a name that is not UTF-8 is no Arrow string
-    if figure is not None: draw_matches(query, res, figure)
+    if figure is not None: draw_matches(query, res, figure, query_im=im)
     print_matches(query, res, n, desc, skipped, figure, as_json, quiet)
     return res

@@ -158,6 +158,11 @@ def file_digest(path, n=16) -> str:
     except OSError as e: raise TLLError(f"{path}: cannot read file ({e.strerror or type(e).__name__})") from None
     return _DIGESTS[key][:n]
 
+def _escape(c: str) -> str:
+    if '\udc80' <= c <= '\udcff': return f'\\x{ord(c) - 0xdc00:02x}'  # a byte that is not UTF-8 (Python keeps it as a surrogate)
+    return '\\\\' if c == '\\' else c if c.isprintable() else repr(c)[1:-1]
+
 def display_name(path) -> str:
-    "`path` as printable text: bytes that are not UTF-8 (a name like b'caf\\xe9.jpg') shown as `\\xe9`, never an encoding error."
-    return os.fsencode(str(path)).decode('utf-8', 'backslashreplace')
+    "`path` as one line of printable text, as `ls -b` shows a name: bytes that are not UTF-8 (b'caf\\xe9.jpg') as `\\xe9`, control characters as `\\n`, `\\t`, `\\x1b`, and then backslashes doubled; a name that needs none of this unchanged. Never an encoding error, never a character a terminal acts on."
+    s = os.fsdecode(os.fsencode(str(path)))
+    return s if s.isprintable() else ''.join(map(_escape, s))

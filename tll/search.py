@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from .data import TLLError, TLLData, sample_path, IMAGE_EXTS
 from .io import atomic_path, writable_file, display_name
-from .images import load_image, check_image, check_images
+from .images import load_image, check_image, check_images, looks_like_image
 from .tasks import Scorer, split_pairs, evaluate
 from .methods import DEFAULT_METHOD, get_method, make_scorer
 from .query import RESCORE_TOP, EXACT_MAX, rank_rows
@@ -90,13 +90,13 @@ def default_gallery() -> list[Path]:
 
 def gallery_files(gallery, recursive=False # also the images in subfolders (hidden ones left out), walked in sorted order
                  ) -> list[Path]:
-    "Image files (by extension) inside folder(s) `gallery`, sorted; `TLLError` if none."
+    "Image files (by suffix, or by their first bytes: `looks_like_image`) inside folder(s) `gallery`, sorted; `TLLError` if none."
     folders = [Path(g) for g in (gallery if isinstance(gallery, (list, tuple)) else [gallery])]
     files = []
     for g in folders:
         if not g.exists(): raise TLLError(f"{g}: gallery folder not found")
         if not g.is_dir(): raise TLLError(f"{g}: gallery must be a folder of images")
-        ok = lambda p: p.is_file() and p.suffix.lower() in IMAGE_EXTS and not p.name.startswith('.')
+        ok = lambda p: not p.name.startswith('.') and p.is_file() and (p.suffix.lower() in IMAGE_EXTS or looks_like_image(p))  # by its suffix or its first bytes
         if not recursive: files += sorted(p for p in g.iterdir() if ok(p)); continue
         for d, sub, names in os.walk(g):  # symlinked folders are not followed (no cycles)
             sub[:] = sorted(x for x in sub if not x.startswith('.')); files += sorted(p for p in (Path(d)/n for n in names) if ok(p))
@@ -119,14 +119,16 @@ def report_skipped(skipped):
 
 def draw_matches(query, # the query image file
                  res: pd.DataFrame, # its matches: columns path and score, best first
-                 path, size=2.2) -> Path:
+                 path, size=2.2,
+                 query_im=None # the query already decoded (`load_image`), so that it is not decoded twice
+                ) -> Path:
     "Save the query image beside its ranked matches (matplotlib, Agg canvas) atomically to `path`."
     from matplotlib.figure import Figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     n = len(res) + 1
     fig = Figure(figsize=(size * n, size * 1.35)); FigureCanvasAgg(fig)
     name = lambda p: display_name(Path(p).name).replace('$', r'\$')  # matplotlib would read '$' as mathtext; non-UTF-8 bytes as \xNN
-    ims = [(load_image(query), f'query\n{name(query)}')] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}') for i, (p, s) in enumerate(zip(res.path, res.score))]
+    ims = [(load_image(query) if query_im is None else query_im, f'query\n{name(query)}')] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}') for i, (p, s) in enumerate(zip(res.path, res.score))]
     for j, (im, title) in enumerate(ims):
         ax = fig.add_subplot(1, n, j + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
     fig.tight_layout()

@@ -4,164 +4,21 @@
 
 # %% ../nbs/07d_serve.ipynb #279007db
 from __future__ import annotations
-import base64, contextlib, hashlib, html, importlib, importlib.util, io, ipaddress, os, re, secrets, shutil, signal, sys, tempfile, threading, time, weakref
-from dataclasses import dataclass, field
-from functools import lru_cache
+import contextlib, importlib.util, ipaddress, os, re, secrets, shutil, signal, sys, tempfile, time, weakref
 from pathlib import Path
-import numpy as np
 from PIL import Image
-from .data import TLLError, TLLData
+from .data import TLLError
 from .images import load_image
-from .tasks import candidate_tasks, validate
-from .cache import cache_root
-from .index import GalleryIndex, gallery_index, query_gallery
-from .frozen import FrozenMethod, face_input, FACE_SIDE
+from .index import gallery_index
+from .frozen import FACE_SIDE
 from .search import report_skipped
-from .rerank import confidences
+from .views import STATIC, MAX_K, THUMB, FULL_SIDE, jpeg, parse_box, Searcher, Challenge
 
 # %% auto #0
-__all__ = ['STATIC', 'MAX_UPLOAD', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'LOOPBACK', 'jpeg', 'data_url', 'parse_box',
-           'crop', 'SearchResult', 'result_html', 'Searcher', 'Challenge', 'BodyLimit', 'SameOrigin', 'make_app',
-           'serve', 'need_serve']
+__all__ = ['MAX_UPLOAD', 'LOOPBACK', 'BodyLimit', 'SameOrigin', 'make_app', 'serve', 'need_serve']
 
-# %% ../nbs/07d_serve.ipynb #d05f6763
-STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
+# %% ../nbs/07d_serve.ipynb #d7d0a001
 MAX_UPLOAD = 20 * 2**20  # bytes of one upload (the body is cut off past it)
-MAX_K = 50               # most matches one search returns
-THUMB, QUERY_SIDE, FULL_SIDE = 256, 512, 1600  # longest side, pixels: a thumbnail, the query as shown, an opened image
-
-def jpeg(im: Image.Image, side: int, quality=85) -> bytes:
-    "JPEG bytes of `im` reduced to at most `side` pixels on its longest side."
-    im = im.copy(); im.thumbnail((side, side)); b = io.BytesIO(); im.save(b, 'JPEG', quality=quality); return b.getvalue()
-
-def data_url(b: bytes) -> str: return 'data:image/jpeg;base64,' + base64.b64encode(b).decode()
-
-def parse_box(box) -> tuple | None:
-    "A search region as fractions (x0, y0, x1, y1) of the query's width and height, from 'x0,y0,x1,y1' or a sequence; None for none; `TLLError` if malformed."
-    if box is None or (isinstance(box, str) and not box.strip()): return None
-    try: b = tuple(float(v) for v in (box.split(',') if isinstance(box, str) else box))
-    except (TypeError, ValueError): raise TLLError(f"box must be four numbers x0,y0,x1,y1 (fractions of the image), got {box!r}") from None
-    if len(b) != 4 or not all(np.isfinite(b)) or not (0 <= b[0] < b[2] <= 1 and 0 <= b[1] < b[3] <= 1):
-        raise TLLError(f"box must be x0,y0,x1,y1 with 0 <= x0 < x1 <= 1 and 0 <= y0 < y1 <= 1, got {box!r}")
-    return b
-
-def crop(im: Image.Image, box) -> Image.Image:
-    "The region `box` (fractions, see `parse_box`) of `im`, at least 8 pixels a side; `im` itself for no box."
-    if box is None: return im
-    w, h = im.size; x0, y0, x1, y1 = round(box[0] * w), round(box[1] * h), round(box[2] * w), round(box[3] * h)
-    if x1 - x0 < 8 or y1 - y0 < 8: raise TLLError(f"box is too small ({x1 - x0}x{y1 - y0} pixels of {w}x{h}; at least 8x8)")
-    return im.crop((x0, y0, x1, y1))
-
-# %% ../nbs/07d_serve.ipynb #06aff830
-@dataclass
-class SearchResult:
-    "One search: the query as searched (upright, cropped to `box`; a copy reduced to `FACE_SIDE` if larger), the gallery's size, and the top matches, each {rank, index, name, score, image, face, probability}."
-    query: Image.Image
-    matches: list
-    n_gallery: int
-    box: tuple | None = None
-    faces: int = 0
-    thumbs: dict = field(default_factory=dict, repr=False)  # gallery index -> thumbnail source, for `_repr_html_`
-    size: list | None = None  # the searched image's size, pixels (`query` may be a reduced copy)
-
-    def to_json(self) -> dict:
-        "What `POST /api/search` returns: the query as a JPEG data URL and its size, the box, the counts and the matches."
-        return dict(query=data_url(jpeg(self.query, QUERY_SIDE)), query_size=self.size or list(self.query.size), box=self.box, faces=self.faces,
-                    n_gallery=self.n_gallery, matches=self.matches)
-
-    def _repr_html_(self) -> str:
-        css = (STATIC/'app.css').read_text()
-        return f"<style>{css}</style>" + result_html(data_url(jpeg(self.query, THUMB)), self.matches, lambda m: self.thumbs.get(m['index'], ''))
-
-def result_html(query_src: str, matches: list, src) -> str:
-    "The result view the page draws (app.js builds the same markup): the query, then a grid of matches with their probability, score and its parts; `src(match)` gives each thumbnail's URL."
-    cards = ''.join(
-        f'<a class="tll-match" href="{html.escape(src(m))}" target="_blank"><img src="{html.escape(src(m))}" alt="{html.escape(m["name"])}">'
-        f'<span class="tll-cap"><b>#{m["rank"]}</b> {html.escape(m["name"])}<br>p {m["probability"]:.2f} · score {m["score"]:.3f}<br>'
-        f'image {m["image"]:.3f} · face {m["face"]:.3f}</span></a>' for m in matches)
-    return f'<div class="tll-view"><img class="tll-query" src="{html.escape(query_src)}" alt="query"><div class="tll-results">{cards}</div></div>'
-
-# %% ../nbs/07d_serve.ipynb #40e38c14
-class Searcher:
-    "A gallery index and its frozen method, shared by every request of the page: one query runs at a time (the networks and dlib under a lock), the rest wait their turn."
-    def __init__(self, index, # an index folder (`tll index`, `tll.index.gallery_index`)
-                 cache=None):
-        self.ix = GalleryIndex(index); self.fm = FrozenMethod(self.ix.model, cache); self.lock = threading.Lock()
-        self.temp = float(self.fm.recipe.get('rerank_temp', 0.3))
-
-    def warm(self):
-        "Compile the networks and load the face detector now, not at the first query."
-        with self.lock: self.fm.features(Image.new('RGB', (64, 64))); self.fm.faces(Image.new('RGB', (64, 64))) if self.fm.recipe['faces'] else None
-
-    def search(self, im: Image.Image, # the query, upright RGB (`load_image`)
-               k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
-               thumbs=False) -> SearchResult: # also make the matches' thumbnails (for `_repr_html_`)
-        "The `k` gallery images most like `im` (`query_gallery`); probability is a softmax of the standardised scores of the shortlist at the method's re-ranking temperature."
-        if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
-        q = crop(im, box)
-        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k))  # faces are found on `face_input(q)`, the copy the preview shows
-        small = face_input(q)
-        p = confidences(r['score'][None], reranked=False, temp=self.temp)[0]
-        ms = [dict(rank=j + 1, index=int(i), name=self.ix.paths[i].name, score=float(r['score'][j]), image=float(r['image'][j]),
-                   face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
-        th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
-        return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
-
-    def search_file(self, path, k=5, box=None) -> SearchResult:
-        "`search` of an image file, with its thumbnails (a notebook shows the result as the page does)."
-        return self.search(load_image(path), k, parse_box(box), thumbs=True)
-
-    @lru_cache(maxsize=1024)
-    def thumb(self, i: int, side=THUMB) -> bytes:
-        "JPEG bytes of gallery image `i` (its index in the gallery), upright, at most `side` pixels."
-        return jpeg(load_image(self.ix.paths[i]), side)
-
-# %% ../nbs/07d_serve.ipynb #a1a1a715
-class Challenge:
-    "The challenge view of a data folder, prepared in a background thread: its validation tasks (the 8:2 split and foils of seed 0, as `tll run`) scored by the default method fitted on the training split, and its test rows by the method fitted on every pair, each with its re-ranked probabilities."
-    def __init__(self, data=None, cache=None, start=True,
-                 index_fit=None): # the digest of the fit the gallery search runs (`recipe['fit']`), compared with this view's
-        self.data, self.cache, self.state, self.error, self.views = data, cache, 'preparing', None, {}
-        self.index_fit, self.fit, self.note = index_fit, None, None
-        if start: threading.Thread(target=self._prepare, daemon=True, name='tll-challenge').start()
-
-    def _prepare(self):
-        try:
-            from tll.methods import make_method, DEFAULT_METHOD  # torch and the method: only here, off the request path
-            make = lambda: make_method(DEFAULT_METHOD, cache=self.cache, progress=False)
-            ds = TLLData.load(self.data, need_test=True); v = validate(make(), ds, seed=0)  # `tll run`'s validation
-            tt = candidate_tasks(ds.candidates); m = make().fit(ds, ds.pairs); td = m.scored(ds, tt, 'test')
-            with tempfile.TemporaryDirectory() as d: self.fit = m.freeze(d)['fit']
-            if self.index_fit and self.fit != self.index_fit:
-                self.note = (f"the search runs the index's fit {self.index_fit}; this view fits the method on the {len(ds.pairs)} pairs of "
-                             f"{ds.root} (fit {self.fit}): the two differ")
-            self.ds = ds; self.views = {'validation': (v.tasks, confidences(v.scored), 'train'), 'test': (tt, confidences(td), 'test')}; self.state = 'ready'
-        except Exception as e:  # shown on the page; the search keeps working
-            self.error, self.state = (str(e) if isinstance(e, TLLError) else f"{type(e).__name__}: {e}"), 'failed'
-
-    def summary(self) -> dict:
-        "The view's state, its error, its tasks per split, the digest of its fit and, where that is not the search's, a note saying so."
-        return dict(state=self.state, error=self.error, splits={k: len(v[0]) for k, v in self.views.items()}, fit=self.fit, note=self.note)
-
-    def task(self, split, t) -> dict:
-        "Task `t` of `split` ('validation' or 'test'): its left id and its 20 candidates in the method's order, each with its probability, and on validation which is the true match."
-        if self.state != 'ready': raise LookupError(f"the challenge view is {self.state}")
-        if split not in self.views: raise KeyError(split)
-        tasks, P, _ = self.views[split]
-        if not 0 <= t < len(tasks): raise KeyError(t)
-        o = np.argsort(-P[t], kind='stable')
-        return dict(split=split, task=t, n_tasks=len(tasks), left=str(tasks.lefts[t]),
-                    candidates=[dict(rank=r + 1, slot=int(j), id=str(tasks.cands[t, j]), probability=float(P[t, j]), true=bool(tasks.truth[t] == j))
-                                for r, j in enumerate(o)])
-
-    def image(self, split, t, which) -> Path:
-        "The file of task `t`'s left (`which` = 'left') or of its candidate in slot `which` (0..19): only ids of the tasks, never a path from a request."
-        tasks, _, folder = self.views[split]
-        if not 0 <= t < len(tasks): raise KeyError(t)
-        if which == 'left': return self.ds.path(folder, 'left', tasks.lefts[t])
-        j = int(which)
-        if not 0 <= j < tasks.cands.shape[1]: raise KeyError(which)
-        return self.ds.path(folder, 'right', tasks.cands[t, j])
 
 # %% ../nbs/07d_serve.ipynb #e5b9e35d
 LOOPBACK = ('127.0.0.1', 'localhost', '::1', '[::1]')
@@ -169,7 +26,7 @@ LOOPBACK = ('127.0.0.1', 'localhost', '::1', '[::1]')
 def _status(e: TLLError) -> int:
     "HTTP status of an upload the loader refused: 413 too large, 415 not an image, 422 unreadable or truncated."
     s = str(e)
-    if 'too large' in s or 'decompression bomb' in s: return 413
+    if 'too large' in s or 'too costly' in s or 'decompression bomb' in s: return 413
     if 'not an image' in s or 'empty file' in s: return 415
     return 422
 
