@@ -88,14 +88,16 @@ def _columns(recipe) -> dict:
     return {'emb': ((recipe['width'],), 'float32'), 'fn': ((), 'int16'), 'fdesc': ((k, 128), 'float32')}
 
 def _model(out, data, cache, seed, progress, quiet) -> Path:
-    "The default method fitted on `data`'s pairs (the fit cache makes a refit a read), frozen into `out/m-<fit>/` unless the same frozen form is there already; returns that folder."
+    "The default method fitted on `data`'s pairs (the fit cache makes a refit a read), frozen into `out/m-<fit>/` unless the same frozen form is there, intact; returns that folder."
     from tll.search import embedder  # torch and the method: only where a fit is needed
     from tll.data import TLLData
     ds = data if isinstance(data, TLLData) else TLLData.load(data, need_train=True)
     m, _ = embedder(None, ds, cache=cache, seed=seed, progress=progress)
+    fitted = f"fitted on {len(ds.pairs)} pairs of {ds.root}"; dest = out/f"m-{m.frozen(fitted)[0]['fit']}"
+    if dest.exists() and _intact(dest): return dest   # the same frozen form, already here: nothing to write
     tmp = out/f'.tmp-m-{secrets.token_hex(4)}'
     try:
-        r = m.freeze(tmp, f"fitted on {len(ds.pairs)} pairs of {ds.root}"); dest = out/f"m-{r['fit']}"
+        m.freeze(tmp, fitted)
         write_json(tmp/'source.json', dict(data=str(ds.root), pairs=len(ds.pairs)))   # what a damaged frozen method is made again from
         write_json(tmp/'checksums.json', checksums(tmp, sorted(str(p.relative_to(tmp)) for p in tmp.rglob('*') if p.is_file())))
         if not dest.exists(): os.rename(tmp, dest)

@@ -337,40 +337,43 @@ def _restore(self: LookalikeScorer, arrs: dict, meta: dict):
 
 # %% ../nbs/06b_lookalike.ipynb #f7e0a002
 @patch
-def freeze(self: LookalikeScorer, folder, # where the frozen form goes (created): `nets/`, `fit.npz`, `recipe.json`
-           fitted='' # a description of what it was fitted on, kept in the recipe (not in the digest)
-          ) -> dict:
-    "Write this fit's frozen form into `folder` and return its recipe, whose `fit` is the digest of what it computes; `TLLError` for settings a frozen form cannot run (background removal, dlib's own descriptor or CNN detector)."
-    import openvino as ov
+def frozen(self: LookalikeScorer, fitted='' # a description of what it was fitted on, kept in the recipe (not in the digest)
+          ) -> tuple[dict, dict, dict]:
+    "This fit's frozen form, not yet written: the recipe (its `fit` the digest of what it computes), the fitted arrays, and each network's ONNX file and static input shape; `TLLError` for settings a frozen form cannot run (background removal, dlib's own descriptor or CNN detector)."
     from tll.resnet import export_onnx
     from tll.dlib_rec import rec_onnx
     from tll.faces import _MODEL_FILES
     self._check_fitted(); cfg, fc = self.config, self.face_cfg
     if fc and (fc.detector != 'hog' or fc.rec != 'openvino' or fc.jitter):
         raise TLLError(f"a frozen method needs the default face settings (HOG detector, descriptors in OpenVINO), got {fc}")
-    folder = Path(folder); (folder/'nets').mkdir(parents=True, exist_ok=True)
-    def save(name, onnx, shape):  # the IR of one network at a static shape; the ONNX file's name says what it computes
-        net = ov.Core().read_model(str(onnx)); net.reshape(shape)
-        ov.save_model(net, folder/'nets'/f'{name}.xml', compress_to_fp16=False); return Path(onnx).stem
-    views = []
+    nets, views = {}, []
     for v, s in self.stores.items():
         if s.view is None: raise TLLError(f"view {v.name}: variant {v.variant} cannot be frozen (it needs background removal)")
-        views.append(dict(name=v.name, variant=v.variant, size=list(s.size), keys=list(s.keys),
-                          net=save(v.name, export_onnx(s.bb, s.size, s.grid, self.cache), [1, 3, s.size[1], s.size[0]]),
+        nets[v.name] = (export_onnx(s.bb, s.size, s.grid, self.cache), [1, 3, s.size[1], s.size[0]])  # the ONNX file's name says what it computes
+        views.append(dict(name=v.name, variant=v.variant, size=list(s.size), keys=list(s.keys), net=nets[v.name][0].stem,
                           half=[k for k, (_, dt) in s.rows.columns.items() if dt == np.float16]))  # taps the feature cache keeps in float16
     arrs = {f'mean:{b.view.name}:{b.key}': self.means_[b] for b in self.spec.blocks}
     if cfg.n_comp: arrs.update(white_mean=self.whitener_.mean_, white_proj=self.whitener_.proj_)
     if self.lam_ != 'off': arrs.update(map_lr=self.map_.lr_, map_rl=self.map_.rl_)
     faces = None
     if fc:
-        arrs['face_mean'] = self.faces_.mean_
+        arrs['face_mean'] = self.faces_.mean_; nets['face-rec'] = (rec_onnx(self.cache), [REC_BATCH, 150, 150, 3])
         faces = dict(upsample=fc.upsample, threshold=fc.threshold, max_faces=fc.max_faces, flip=fc.flip,
-                     landmarks=_MODEL_FILES['sp68' if fc.landmarks == 68 else 'sp5'], net=save('face-rec', rec_onnx(self.cache), [REC_BATCH, 150, 150, 3]))
+                     landmarks=_MODEL_FILES['sp68' if fc.landmarks == 68 else 'sp5'], net=nets['face-rec'][0].stem)
     arrs = {k: np.ascontiguousarray(v, np.float32) for k, v in arrs.items()}
-    with atomic_path(folder/'fit.npz', suffix='.npz') as tmp: np.savez(tmp, **arrs)
     width = arrs['white_proj'].shape[1] if cfg.n_comp else sum(len(x) for x in self.means_.values())
     rec = dict(format=FROZEN_FORMAT, method=self.name, views=views, faces=faces, face_weight=float(self.face_weight_) if fc else 0.0,
                blocks=[dict(view=b.view.name, key=b.key, weight=float(self.spec.weights().get(b, 1.0))) for b in self.spec.blocks],
                width=int(2 * width if self.lam_ != 'off' else width), rerank_temp=float(cfg.rerank_temp))
-    rec = dict(rec, fit=frozen_digest(rec, arrs), fitted=fitted); write_json(folder/'recipe.json', rec)
-    return rec
+    return dict(rec, fit=frozen_digest(rec, arrs), fitted=fitted), arrs, nets
+
+@patch
+def freeze(self: LookalikeScorer, folder, # where the frozen form goes (created): `nets/`, `fit.npz`, `recipe.json`
+           fitted='') -> dict:
+    "Write this fit's frozen form (`frozen`) into `folder`: each network as OpenVINO IR at its static shape, the arrays, the recipe; returns the recipe."
+    import openvino as ov
+    rec, arrs, nets = self.frozen(fitted); folder = Path(folder); (folder/'nets').mkdir(parents=True, exist_ok=True)
+    for name, (onnx, shape) in nets.items():
+        net = ov.Core().read_model(str(onnx)); net.reshape(shape); ov.save_model(net, folder/'nets'/f'{name}.xml', compress_to_fp16=False)
+    with atomic_path(folder/'fit.npz', suffix='.npz') as tmp: np.savez(tmp, **arrs)
+    write_json(folder/'recipe.json', rec); return rec

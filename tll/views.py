@@ -128,7 +128,7 @@ class Challenge:
             make = lambda: make_method(DEFAULT_METHOD, cache=self.cache, progress=False)
             ds = TLLData.load(self.data, need_test=True); v = validate(make(), ds, seed=0)  # `tll run`'s validation
             tt = candidate_tasks(ds.candidates); m = make().fit(ds, ds.pairs); td = m.scored(ds, tt, 'test')
-            with tempfile.TemporaryDirectory() as d: self.fit = m.freeze(d)['fit']
+            self.fit = m.frozen()[0]['fit']
             if self.index_fit and self.fit != self.index_fit:
                 self.note = (f"the search runs the index's fit {self.index_fit}; this view fits the method on the {len(ds.pairs)} pairs of "
                              f"{ds.root} (fit {self.fit}): the two differ")
