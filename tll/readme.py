@@ -109,9 +109,12 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
     return MarkdownText(
         f"Measured by `tll bench --index --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU (load average "
         f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the {gallery} test rights as the gallery: "
-        f"building the index ran at {v('build_local_img_s', rate)} with the local engine and {v('build_ray_img_s', rate)} with Ray "
+        f"building the index ran at {v('build_local_img_s', rate)} with the local engine"
+        f"{' (fitting the method from an empty cache first: the features of every training image)' if b.get('fit_cached_before') is False else ''} "
+        f"and {v('build_ray_img_s', rate)} with Ray "
         f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
-        f"{v('update_10_s', s)} and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
+        f"{v('update_10_s', s)} with `--data` ({b.get('update_10_computed', '?')} rows computed, the fit read back and found frozen already) "
+        f"and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
         f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
 
 # %% ../nbs/07e_readme.ipynb #44b80885
