@@ -10,16 +10,21 @@ from typing import NamedTuple
 import numpy as np
 from .data import TLLError
 from .io import altstack_kept
-from .images import CROPS, center_crop, load_image
+from .images import CROPS, center_crop
 from .cache import cache_root
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['FACE_METRICS', 'REC_BATCH', 'FROZEN_FORMAT', 'FACE_SIDE', 'l2n', 'fuse', 'whiten', 'lift', 'PaddedFaces', 'padded',
-           'face_sim', 'face_model_path', 'align_faces', 'describe_batches', 'frozen_digest', 'face_input',
+__all__ = ['FACE_METRICS', 'REC_BATCH', 'FROZEN_FORMAT', 'FACE_SIDE', 'to_array', 'l2n', 'fuse', 'whiten', 'lift', 'PaddedFaces',
+           'padded', 'face_sim', 'face_model_path', 'align_faces', 'describe_batches', 'frozen_digest', 'face_input',
            'FrozenMethod']
 
 # %% ../nbs/00g_frozen.ipynb #b63f10c9
+def to_array(im, size) -> np.ndarray:
+    "RGB PIL image -> float32 array (3, h, w) in [0, 1], resized to `size` (w, h) with bilinear filtering: a network's input."
+    im = im.resize(tuple(size), 2) if im.size != tuple(size) else im
+    return np.asarray(im, dtype=np.uint8).transpose(2, 0, 1).astype(np.float32) / np.float32(255)
+
 def l2n(x, eps=1e-8):
     "Rows of `x` scaled to unit length."
     return x / (np.linalg.norm(x, axis=-1, keepdims=True) + eps)
@@ -174,8 +179,7 @@ class FrozenMethod:
         out = {}
         for v in self.recipe['views']:
             x = im if v['variant'] == 'rgb' else center_crop(im, CROPS[v['variant']])
-            x = x.resize(tuple(v['size']), 2) if x.size != tuple(v['size']) else x  # as `tll.resnet.to_array`
-            r = self.net(v['name'])(np.asarray(x, dtype=np.uint8).transpose(2, 0, 1)[None].astype(np.float32) / np.float32(255))
+            r = self.net(v['name'])(to_array(x, v['size'])[None])
             for j, k in enumerate(v['keys']):
                 f = np.array(r[j][0], np.float32); out[v['name'], k] = f.astype(np.float16).astype(np.float32) if k in v['half'] else f
         return out

@@ -43,13 +43,18 @@ def checksums(folder, names) -> dict:
         with open(p, 'rb') as f: out[n] = [p.stat().st_size, hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).hexdigest()]
     return out
 
+_VERIFIED: set = set()  # (path, inode, size, mtime, ctime, checksum) of the files found intact: each is hashed once per process while unchanged
+
 def verify(folder, sums: dict, fix: str):
     "`TLLError` naming the first file of `folder` that is missing or differs from `sums` (size, and checksum where it is at most `HASH_MAX` bytes), with `fix`, what rebuilds it."
     for n, (size, h) in sums.items():
         p = Path(folder)/n
-        try: ok = p.stat().st_size == size and (size > HASH_MAX or checksums(folder, [n])[n][1] == h)
+        try:
+            st = p.stat(); key = (str(p), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, h)
+            ok = key in _VERIFIED or (st.st_size == size and (size > HASH_MAX or checksums(folder, [n])[n][1] == h))
         except OSError: ok = False
         if not ok: raise TLLError(f"{display_name(p)}: index file damaged or missing (it differs from the one the index was built with); {fix}")
+        _VERIFIED.add(key)
 
 # %% ../nbs/07c_index.ipynb #cdbeaa84
 class GalleryIndex:
@@ -302,11 +307,12 @@ def query_gallery(ix: GalleryIndex, # the gallery's index
                   fm: FrozenMethod, # its frozen method (`FrozenMethod(ix.model)`)
                   im, # the query: a decoded, upright RGB image
                   k=5, rescore=RESCORE_TOP, # matches wanted; rows re-scored with the face term
-                  skip=() # rows never returned (the query itself, where it is in the gallery)
+                  skip=(), # rows never returned (the query itself, where it is in the gallery)
+                  small=None # `face_input(im)`, where the caller has it already (the page shows it)
                  ) -> dict:
     "The shortlist of `im` in `ix`, best first ({'index', 'score', 'image', 'face'}, each (s,) with s = min(rows, max(k, rescore))) and the query's face count ('faces'); score = image + face."
     R = fm.recipe; Q = fm.embed([fm.features(im)], 'left')
-    qn, qd = fm.faces(im) if R['faces'] and rescore else (0, None)
+    qn, qd = fm.faces(im if small is None else small) if R['faces'] and rescore else (0, None)
     gfaces = lambda i: padded(np.asarray(ix.fn)[i], np.asarray(ix.fdesc)[i])  # only the shortlist's faces are read
     r = rank_rows(Q, ix.emb, k, padded([qn], qd[None]) if qd is not None else None, gfaces,
                   fm.arr.get('face_mean'), R['face_weight'], rescore, ix.faiss(), skip)

@@ -17,13 +17,13 @@ from .tasks import Scorer
 from .config import MethodConfig, option, choice, text, items, either
 from dataclasses import dataclass
 from .cache import cache_root, cache_readonly, scratch_file, RowCache
-from .frozen import l2n, fuse  # the embedding's numeric steps live in the torch-free module
+from .frozen import l2n, fuse, to_array  # the embedding's numeric steps live in the torch-free module
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
-           'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_array',
-           'to_tensor', 'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine',
-           'FeatureStore', 'extract', 'check_taps', 'CosineConfig', 'CosineScorer']
+           'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_tensor',
+           'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine', 'FeatureStore',
+           'extract', 'check_taps', 'CosineConfig', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -140,11 +140,6 @@ def variant_loader(variant='rgb', cache=None, model='u2netp'):
     if (view := variant_view(variant)) is not None: return lambda p: view(load_image(p))
     from tll.augment import variant_image  # rembg and torchvision's transforms: imported only for the background-removed variants
     return lambda p: variant_image(p, variant, model, cache)
-
-def to_array(im, size) -> np.ndarray:
-    "RGB PIL image -> float32 array (3, h, w) in [0, 1], resized to `size` (w, h) with bilinear filtering."
-    im = im.resize(tuple(size), 2) if im.size != tuple(size) else im
-    return np.asarray(im, dtype=np.uint8).transpose(2, 0, 1).astype(np.float32) / np.float32(255)
 
 def to_tensor(im, size) -> torch.Tensor:
     "RGB PIL image -> float tensor (3, h, w) in [0, 1], resized to `size` (w, h)."

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07ca_views.ipynb #c7ca0003
 from __future__ import annotations
-import base64, html, importlib, io, tempfile, threading
+import base64, html, importlib, io, threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,7 +14,7 @@ from .data import TLLError, TLLData
 from .images import load_image
 from .io import display_name
 from .tasks import candidate_tasks, validate
-from .index import GalleryIndex, gallery_index, query_gallery
+from .index import GalleryIndex, query_gallery
 from .frozen import FrozenMethod, face_input
 from .rerank import confidences
 
@@ -95,9 +95,8 @@ class Searcher:
                thumbs=False) -> SearchResult: # also make the matches' thumbnails (for `_repr_html_`)
         "The `k` gallery images most like `im` (`query_gallery`); probability is a softmax of the standardised scores of the shortlist at the method's re-ranking temperature."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
-        q = crop(im, box)
-        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k))  # faces are found on `face_input(q)`, the copy the preview shows
-        small = face_input(q)
+        q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
+        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k), small=small)
         p = confidences(r['score'][None], reranked=False, temp=self.temp)[0]
         ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), score=float(r['score'][j]), image=float(r['image'][j]),
                    face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
