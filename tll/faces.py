@@ -7,7 +7,6 @@ from __future__ import annotations
 import ctypes, multiprocessing, os, signal, sys
 from collections import Counter
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 import numpy as np
 import pandas as pd

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import numpy as np
 from .data import TLLError
 from .io import altstack_kept
-from .images import CROPS, center_crop
+from .images import variant_view
 from .cache import cache_root
 from fastcore.basics import patch
 
@@ -178,8 +178,7 @@ class FrozenMethod:
         "Pooled features {(view, key): (width,) float32} of one decoded RGB image, rounded as the feature cache stores them."
         out = {}
         for v in self.recipe['views']:
-            x = im if v['variant'] == 'rgb' else center_crop(im, CROPS[v['variant']])
-            r = self.net(v['name'])(to_array(x, v['size'])[None])
+            r = self.net(v['name'])(to_array(variant_view(v['variant'])(im), v['size'])[None])
             for j, k in enumerate(v['keys']):
                 f = np.array(r[j][0], np.float32); out[v['name'], k] = f.astype(np.float16).astype(np.float32) if k in v['half'] else f
         return out

@@ -14,7 +14,7 @@ from .io import progress
 
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'JPEG_MAX_PIXELS', 'WORK_PIXELS', 'LOADER_VERSION', 'JPEG_COEF_BYTES', 'MAX_SCANS', 'VARIANTS', 'CROPS',
-           'load_image', 'check_image', 'check_images', 'looks_like_image', 'center_crop']
+           'load_image', 'check_image', 'check_images', 'looks_like_image', 'center_crop', 'variant_view']
 
 # %% ../nbs/00b_images.ipynb #2f782c73
 MAX_PIXELS = 64_000_000  # formats decoded whole (PNG, TIFF, WebP, ...): past this a file is refused as a decompression bomb
@@ -160,3 +160,11 @@ def center_crop(im, keep=0.7):
     "The central `keep` fraction of each side of PIL image `im`."
     w, h = im.size; dx, dy = round(w * (1 - keep) / 2), round(h * (1 - keep) / 2)
     return im.crop((dx, dy, w - dx, h - dy))
+
+def variant_view(variant='rgb'):
+    "A function decoded RGB image -> the `variant`'s image, for variants made from the pixels alone; None for the background-removed ones."
+    if variant == 'rgb': return lambda im: im
+    if variant == 'gray': return lambda im: im.convert('L').convert('RGB')
+    if variant in CROPS: return lambda im: center_crop(im, CROPS[variant])
+    if variant in ('nobg', 'nobg-gray'): return None
+    raise TLLError(f"unknown data variant '{variant}'; choose from {', '.join(VARIANTS)}")

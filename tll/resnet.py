@@ -18,12 +18,13 @@ from .config import MethodConfig, option, choice, text, items, either
 from dataclasses import dataclass
 from .cache import cache_root, cache_readonly, scratch_file, RowCache
 from .frozen import l2n, fuse, to_array  # the embedding's numeric steps live in the torch-free module
+from .images import variant_view
 
 # %% auto #0
 __all__ = ['IMAGENET_MEAN', 'IMAGENET_STD', 'LITE_MEAN', 'LITE_STD', 'RESNETS', 'LITES', 'BACKBONES', 'ENGINES', 'EXPORT_VERSION',
-           'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_view', 'variant_loader', 'to_tensor',
-           'grid_pool', 'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine', 'FeatureStore',
-           'extract', 'check_taps', 'CosineConfig', 'CosineScorer']
+           'FEATURE_FORMAT', 'DEFAULT_TAPS', 'Backbone', 'get_backbone', 'variant_loader', 'to_tensor', 'grid_pool',
+           'Pooled', 'TorchEngine', 'export_onnx', 'OpenVINOEngine', 'make_engine', 'FeatureStore', 'extract',
+           'check_taps', 'CosineConfig', 'CosineScorer']
 
 # %% ../nbs/03_resnet.ipynb #0de93008
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -127,14 +128,6 @@ def get_backbone(name='efficientnet-lite0', weights='imagenet') -> Backbone:
     return bb.eval()
 
 # %% ../nbs/03_resnet.ipynb #b866a60a
-def variant_view(variant='rgb'):
-    "A function decoded RGB image -> the `variant`'s image, for variants made from the pixels alone; None for the background-removed ones."
-    if variant == 'rgb': return lambda im: im
-    if variant == 'gray': return lambda im: im.convert('L').convert('RGB')
-    if variant in CROPS: return lambda im: center_crop(im, CROPS[variant])
-    if variant in ('nobg', 'nobg-gray'): return None
-    raise TLLError(f"unknown data variant '{variant}'; choose from {', '.join(VARIANTS)}")
-
 def variant_loader(variant='rgb', cache=None, model='u2netp'):
     "A function path -> RGB PIL image for `variant`; `model`/`cache`: rembg model and cache root of the nobg variants."
     if (view := variant_view(variant)) is not None: return lambda p: view(load_image(p))
