@@ -9,13 +9,16 @@ from .data import TLLError
 from .frozen import PaddedFaces, face_sim
 
 # %% auto #0
-__all__ = ['EXACT_MAX', 'ANN_SHORTLIST', 'RESCORE_TOP', 'faiss_spec', 'need_faiss', 'build_faiss', 'faiss_search', 'exact_search',
-           'topk', 'rank_rows']
+__all__ = ['EXACT_MAX', 'ANN_SHORTLIST', 'RESCORE_TOP', 'GALLERY_FACE_SCALE', 'MATCH_TEMP', 'TAIL_SAMPLE', 'faiss_spec',
+           'need_faiss', 'build_faiss', 'faiss_search', 'exact_search', 'topk', 'log_normaliser', 'rank_rows']
 
 # %% ../nbs/00h_query.ipynb #ad139a7a
 EXACT_MAX = 100_000    # up to this many rows a gallery is searched exactly (one matrix product); above, by faiss
 ANN_SHORTLIST = 2000   # candidates faiss proposes per query, re-scored exactly from the float rows
 RESCORE_TOP = 100      # gallery images per query re-scored with the face term
+GALLERY_FACE_SCALE = 3.0  # the face weight's multiplier in a gallery search (the fitted weight was chosen for 20-candidate tasks); chosen on inner folds in 07ab_gallery
+MATCH_TEMP = 0.08      # temperature of a match's probability, in units of the score; chosen on inner folds in 07ab_gallery
+TAIL_SAMPLE = 8192     # above `EXACT_MAX` rows, the probability's normaliser sums a fixed sample of this many rows, scaled
 
 def faiss_spec(n: int, # rows
                width: int # row width
@@ -69,15 +72,34 @@ def topk(Q, E, k, # queries (n, d), gallery rows (m, d) (an array or a memory ma
     return faiss_search(ann if ann is not None else build_faiss(E), Q, min(k, len(E)), E)
 
 # %% ../nbs/00h_query.ipynb #6b0169f7
+def log_normaliser(Q, E, temp=MATCH_TEMP, # lifted queries (n, d), gallery rows (m, d), temperature
+                   skip=() # rows left out
+                  ) -> np.ndarray:
+    "log sum_j exp(Q E_j / temp) (n,) over the rows of `E` but `skip`: exact up to `EXACT_MAX` rows, else from a fixed sample of `TAIL_SAMPLE` rows, scaled to the gallery."
+    m = len(E)
+    keep = np.setdiff1d(np.arange(m), skip) if m <= EXACT_MAX else np.random.default_rng(0).choice(m, TAIL_SAMPLE, replace=False)
+    keep = np.setdiff1d(keep, skip)
+    Z = (np.ascontiguousarray(Q, np.float32) @ np.asarray(E[np.sort(keep)], np.float32).T).astype(np.float64) / temp
+    top = Z.max(1)
+    return top + np.log(np.exp(Z - top[:, None]).sum(1)) + np.log((m - len(skip)) / len(keep))
+
+def _probabilities(T, S, lognorm, temp):
+    "Probabilities (n, s) of shortlisted full scores `T`, whose image terms are `S`, given the log normaliser of the image terms of every row."
+    a, b = T.astype(np.float64) / temp, S.astype(np.float64) / temp
+    top = np.maximum(lognorm, a.max(1))[:, None]
+    tail = np.maximum(np.exp(lognorm[:, None] - top)[:, 0] - np.exp(b - top).sum(1), 0)  # the rows outside the shortlist
+    return np.exp(a - top) / (tail + np.exp(a - top).sum(1))[:, None]
+
 def rank_rows(Q, E, k, # lifted queries (n, d), gallery rows (m, d), matches wanted per query
               qfaces: PaddedFaces | None = None, # the queries' faces (None: no face term)
               gfaces=None, # the gallery's faces: `PaddedFaces` of all m rows, or a function of row indices returning theirs
-              face_mean=None, face_weight=0.0, # the fitted face view's mean descriptor (128,) and the term's weight
+              face_mean=None, face_weight=0.0, # the fitted face view's mean descriptor (128,) and the fitted weight
               rescore=RESCORE_TOP, # rows per query re-scored with the face term (0: none; the shortlist is max(k, rescore))
               ann=None, # a faiss index over `E` (for more than `EXACT_MAX` rows)
-              skip=() # gallery rows never returned (the query itself, where it is in the gallery)
+              skip=(), # gallery rows never returned (the query itself, where it is in the gallery)
+              face_scale=GALLERY_FACE_SCALE, temp=MATCH_TEMP # the face weight's multiplier; the probability's temperature
              ) -> dict:
-    "The shortlist of each query, best first: {'index', 'score', 'image', 'face'}, each (n, s) with s = min(m - len(skip), max(k, rescore)); score = image + face."
+    "The shortlist of each query, best first: {'index', 'score', 'image', 'face', 'probability'}, each (n, s) with s = min(m - len(skip), max(k, rescore)); score = image + face."
     skip = np.unique(np.asarray(list(skip), np.int64)); s = min(len(E) - len(skip), max(int(k), int(rescore)))
     S, I = topk(Q, E, s + len(skip), ann)
     if len(skip):
@@ -85,7 +107,8 @@ def rank_rows(Q, E, k, # lifted queries (n, d), gallery rows (m, d), matches wan
     F = np.zeros_like(S)
     if face_weight and rescore and qfaces is not None and gfaces is not None:
         U = np.unique(I); G = gfaces(U) if callable(gfaces) else gfaces.rows(U)
-        F = np.float32(face_weight) * np.take_along_axis(face_sim(qfaces, G, mean=face_mean), np.searchsorted(U, I), 1)
+        F = np.float32(face_weight * face_scale) * np.take_along_axis(face_sim(qfaces, G, mean=face_mean), np.searchsorted(U, I), 1)
     T = S + F; o = np.argsort(-T, axis=1, kind='stable')
     pick = lambda a: np.take_along_axis(a, o, 1)
-    return dict(index=pick(I), score=pick(T), image=pick(S), face=pick(F))
+    P = _probabilities(T, S, log_normaliser(Q, E, temp, skip), temp)
+    return dict(index=pick(I), score=pick(T), image=pick(S), face=pick(F), probability=pick(P))
