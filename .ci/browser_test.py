@@ -1,8 +1,10 @@
 """The look-alike page in a real browser: headless Chromium (Debian's `chromium` and `chromium-driver`) driven by
-Selenium. It starts `tll serve` on the bundled sample, loads the page, uploads a picture whose twin is in the gallery,
-checks that k results appear with the twin first, drags a region box and checks that the region was searched,
-uploads a file that is not a picture and checks its message, opens the challenge view, and saves a screenshot that
-must not be blank.
+Selenium. It starts `tll serve` on a gallery made of the bundled sample's right images, the test ones in a subfolder,
+checks the empty page (no broken image), asks for too many matches (the field says it clamped), uploads a picture
+whose twin is in the subfolder and checks that k results appear with the twin first, shown by its path in the
+gallery, drags a region box and checks that the region was searched, narrows the window to 390 pixels (no sideways
+scroll, no broken image), uploads a file that is not a picture and checks its message and that the old results are
+gone, opens the challenge view, and saves screenshots that must not be blank.
 
     .venv/bin/python .ci/browser_test.py [--shot FILE]     (as root: apt-get install -y chromium chromium-driver)
 """
@@ -22,8 +24,8 @@ SAMPLE = ROOT/'data'/'sample'
 def free_port() -> int:
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
 
-def start_server(port):
-    p = subprocess.Popen([sys.executable, '-m', 'tll', 'serve', '--port', str(port)], stderr=subprocess.PIPE, text=True,
+def start_server(port, gallery):
+    p = subprocess.Popen([sys.executable, '-m', 'tll', 'serve', '--port', str(port), '--gallery', str(gallery)], stderr=subprocess.PIPE, text=True,
                          env=dict(os.environ, PYTHONUNBUFFERED='1'))
     t = time.time()
     while time.time() - t < 300:
@@ -40,20 +42,37 @@ def browser():
     o.binary_location = shutil.which('chromium') or '/usr/bin/chromium'
     return webdriver.Chrome(service=Service(shutil.which('chromedriver') or '/usr/bin/chromedriver'), options=o)
 
+BROKEN = "return [...document.images].filter((i) => i.offsetParent !== null && !(i.complete && i.naturalWidth > 0)).length"
+SIDEWAYS = "return document.documentElement.scrollWidth - window.innerWidth"
+
+def gallery(tmp) -> Path:
+    "The sample's right images as a photo folder: the training ones at the top, the test ones in the subfolder `trip`."
+    g = tmp/'Pictures'; (g/'trip').mkdir(parents=True)
+    for f in (SAMPLE/'train'/'right').iterdir(): shutil.copy(f, g/f.name)
+    for f in (SAMPLE/'test'/'right').iterdir(): shutil.copy(f, g/'trip'/f.name)
+    return g
+
 def main(shot):
     port = free_port(); url = f'http://127.0.0.1:{port}/'
-    server = start_server(port); d = browser(); wait = WebDriverWait(d, 60)
     tmp = Path(tempfile.mkdtemp())
+    server = start_server(port, gallery(tmp)); d = browser(); wait = WebDriverWait(d, 60)
     try:
         d.get(url)
-        wait.until(lambda d: 'images in the gallery' in d.find_element(By.ID, 'status').text)
+        wait.until(lambda d: 'images in the gallery' in d.find_element(By.ID, 'gallery').text)
+        assert not d.find_element(By.ID, 'result').is_displayed() and d.execute_script(BROKEN) == 0, 'the empty page shows a result box or a broken image'
+        print('empty page: no result box, no broken image')
         twin = sorted((SAMPLE/'test'/'right').iterdir())[3]
-        k = d.find_element(By.ID, 'k'); k.clear(); k.send_keys('6')
+        k = d.find_element(By.ID, 'k'); k.clear(); k.send_keys('80')
         d.find_element(By.ID, 'file').send_keys(str(twin))
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 50)
+        assert k.get_attribute('value') == '50' and 'at most 50' in d.find_element(By.ID, 'knote').text, 'k=80 was not said to be clamped'
+        print('matches 80: clamped to 50, and the page says so')
+        d.execute_script("const k = document.getElementById('k'); k.value = '6'; k.dispatchEvent(new Event('change'));")  # as a user's edit ends
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6)
         first = d.find_element(By.CSS_SELECTOR, '#matches .tll-match .tll-cap').text
-        assert twin.name in first, f'the twin {twin.name} is not first: {first!r}'
-        print(f'upload: 6 results, the twin {twin.name} first ({first.splitlines()[1]})')
+        assert f'trip/{twin.name}' in first, f'the twin trip/{twin.name} is not first, by its path: {first!r}'
+        assert 'images in the gallery' in d.find_element(By.ID, 'gallery').text, 'the header lost the gallery size'
+        print(f'upload: 6 results, the twin first by its path in the gallery ({first.splitlines()[0]}; {first.splitlines()[1]})')
         # the region box: drag over the upper-left quarter of the query
         q = d.find_element(By.ID, 'query'); wait.until(lambda d: q.size['width'] > 50)
         w, h = q.size['width'], q.size['height']
@@ -66,16 +85,25 @@ def main(shot):
         assert not d.find_element(By.ID, 'sel').get_attribute('hidden') and len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6
         print(f'region: {info}')
         d.save_screenshot(str(shot))
+        # a phone's width: the query above its matches, nothing wider than the window, no broken image
+        d.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', dict(width=390, height=844, deviceScaleFactor=1, mobile=True))
+        wait.until(lambda d: d.execute_script('return window.innerWidth') == 390)
+        assert d.execute_script(SIDEWAYS) <= 0 and d.execute_script(BROKEN) == 0, f'at 390 pixels: {d.execute_script(SIDEWAYS)} pixels of sideways scroll'
+        narrow = shot.with_name(shot.stem + '-390' + shot.suffix); d.save_screenshot(str(narrow))
+        print(f'390 pixels wide: no sideways scroll, no broken image ({narrow})')
+        d.execute_cdp_cmd('Emulation.clearDeviceMetricsOverride', {})
         # a bad upload: its message on the page
         bad = tmp/'notes.jpg'; bad.write_text('this is not a picture')
         d.find_element(By.ID, 'file').send_keys(str(bad))
         wait.until(lambda d: d.find_element(By.ID, 'error').is_displayed())
         msg = d.find_element(By.ID, 'error').text
         assert 'notes.jpg: not an image file' in msg, msg
-        print(f'bad upload: {msg!r}')
+        assert not d.find_element(By.ID, 'result').is_displayed(), 'the previous results stayed under the error'
+        print(f'bad upload: {msg!r}, the previous results cleared')
         # the challenge view: 20 candidates, the true match framed on validation
         d.find_element(By.ID, 'tab-challenge').click()
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#cands .tll-match')) == 20)
+        assert 'the bundled sample' in d.find_element(By.ID, 'cdata').text and 'task 1 of' in d.find_element(By.ID, 'cinfo').text
         assert len(d.find_elements(By.CSS_SELECTOR, '#cands .tll-match.tll-true')) == 1
         print('challenge: 20 candidates, one framed as the true match')
         # the screenshot (taken after the region search) is a page, not a blank

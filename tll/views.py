@@ -4,13 +4,13 @@
 
 # %% ../nbs/07ca_views.ipynb #c7ca0003
 from __future__ import annotations
-import base64, html, importlib, io, threading
+import base64, html, importlib, io, os, threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from .data import TLLError, TLLData
+from .data import TLLError, TLLData, sample_path
 from .images import load_image
 from .io import display_name
 from .tasks import candidate_tasks, validate
@@ -19,8 +19,8 @@ from .frozen import FrozenMethod, face_input
 from .rerank import confidences
 
 # %% auto #0
-__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'jpeg', 'data_url', 'parse_box', 'crop', 'SearchResult',
-           'result_html', 'Searcher', 'Challenge']
+__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'jpeg', 'data_url', 'parse_box', 'crop',
+           'SearchResult', 'result_html', 'gallery_root', 'Searcher', 'Challenge']
 
 # %% ../nbs/07ca_views.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -70,13 +70,23 @@ class SearchResult:
         css = (STATIC/'app.css').read_text()
         return f"<style>{css}</style>" + result_html(data_url(jpeg(self.query, THUMB)), self.matches, lambda m: self.thumbs.get(m['index'], ''))
 
+CAPTION_HELP = ('p: the chance that this is the picture a person would pair with the query (measured on validation galleries; '
+                'it falls as the gallery grows). score = image + face: higher is more alike, comparable within one search.')
+
+def _num(label, v, digits=3) -> str: return f'<span class="tll-num">{label} {v:.{digits}f}</span>'
+
 def result_html(query_src: str, matches: list, src) -> str:
     "The result view the page draws (app.js builds the same markup): the query, then a grid of matches with their probability, score and its parts; `src(match)` gives each thumbnail's URL."
     cards = ''.join(
-        f'<a class="tll-match" href="{html.escape(src(m))}" target="_blank"><img src="{html.escape(src(m))}" alt="{html.escape(m["name"])}">'
-        f'<span class="tll-cap"><b>#{m["rank"]}</b> {html.escape(m["name"])}<br>p {m["probability"]:.2f} · score {m["score"]:.3f}<br>'
-        f'image {m["image"]:.3f} · face {m["face"]:.3f}</span></a>' for m in matches)
+        f'<a class="tll-match" href="{html.escape(src(m))}" target="_blank" title="{html.escape(m["path"])}"><img src="{html.escape(src(m))}" alt="{html.escape(m["path"])}">'
+        f'<span class="tll-cap" title="{CAPTION_HELP}"><b>#{m["rank"]}</b> {html.escape(m["path"])}<br>{_num("p", m["probability"], 2)} · {_num("score", m["score"])}<br>'
+        f'{_num("image", m["image"])} · {_num("face", m["face"])}</span></a>' for m in matches)
     return f'<div class="tll-view"><img class="tll-query" src="{html.escape(query_src)}" alt="query"><div class="tll-results">{cards}</div></div>'
+
+# %% ../nbs/07ca_views.ipynb #g42root1
+def gallery_root(ix) -> Path:
+    "The folder a gallery's images are shown relative to: the deepest folder that holds them all (the gallery folder, unless every image sits in one of its subfolders)."
+    return Path(os.path.commonpath([os.path.dirname(str(p)) for p in ix.paths])) if len(ix) else Path('.')
 
 # %% ../nbs/07ca_views.ipynb #40e38c14
 class Searcher:
@@ -84,7 +94,12 @@ class Searcher:
     def __init__(self, index, # an index folder (`tll index`, `tll.index.gallery_index`)
                  cache=None):
         self.ix = GalleryIndex(index); self.fm = FrozenMethod(self.ix.model, cache); self.lock = threading.Lock()
-        self.temp = float(self.fm.recipe.get('rerank_temp', 0.3))
+        self.root = gallery_root(self.ix)
+
+    def where(self, i) -> str:
+        "Gallery image `i`'s path relative to the gallery (`gallery_root`), as the page shows it."
+        p = self.ix.paths[i]
+        return display_name(p.relative_to(self.root) if p.is_relative_to(self.root) else p.name)
 
     def warm(self):
         "Compile the networks and load the face detector now, not at the first query."
@@ -93,12 +108,12 @@ class Searcher:
     def search(self, im: Image.Image, # the query, upright RGB (`load_image`)
                k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
                thumbs=False) -> SearchResult: # also make the matches' thumbnails (for `_repr_html_`)
-        "The `k` gallery images most like `im` (`query_gallery`); probability is a softmax of the standardised scores of the shortlist at the method's re-ranking temperature."
+        "The `k` gallery images most like `im` (`query_gallery`), each with its probability (`tll.query.rank_rows`: a softmax over the whole gallery, calibrated in `07ab_gallery`)."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
         q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
         with self.lock: r = query_gallery(self.ix, self.fm, q, int(k), small=small)
-        p = confidences(r['score'][None], reranked=False, temp=self.temp)[0]
-        ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), score=float(r['score'][j]), image=float(r['image'][j]),
+        p = r['probability']
+        ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), path=self.where(i), score=float(r['score'][j]), image=float(r['image'][j]),
                    face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
         th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
         return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
@@ -136,8 +151,9 @@ class Challenge:
             self.error, self.state = (str(e) if isinstance(e, TLLError) else f"{type(e).__name__}: {e}"), 'failed'
 
     def summary(self) -> dict:
-        "The view's state, its error, its tasks per split, the digest of its fit and, where that is not the search's, a note saying so."
-        return dict(state=self.state, error=self.error, splits={k: len(v[0]) for k, v in self.views.items()}, fit=self.fit, note=self.note)
+        "The view's state, its error, its tasks per split, the digest of its fit, where that is not the search's a note saying so, and which data it shows."
+        data = f"the bundled sample ({display_name(sample_path())}; tll serve --data DIR shows your own)" if self.data is None else display_name(Path(self.data))
+        return dict(state=self.state, error=self.error, splits={k: len(v[0]) for k, v in self.views.items()}, fit=self.fit, note=self.note, data=data)
 
     def task(self, split, t) -> dict:
         "Task `t` of `split` ('validation' or 'test'): its left id and its 20 candidates in the method's order, each with its probability, and on validation which is the true match."

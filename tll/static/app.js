@@ -7,35 +7,56 @@ let box = null;       // [x0, y0, x1, y1] as fractions of the query as shown, or
 
 function showError(el, msg) { el.textContent = msg; el.hidden = !msg; }
 
+const CAPTION_HELP = 'p: the chance that this is the picture a person would pair with the query (measured on validation galleries; ' +
+  'it falls as the gallery grows). score = image + face: higher is more alike, comparable within one search.';  // tll.views.CAPTION_HELP
+
 function card(m, src, href, extra) {
   const a = document.createElement('a');
   a.className = 'tll-match' + (extra || ''); a.href = href; a.target = '_blank';
-  const img = document.createElement('img'); img.src = src; img.alt = m.name; a.appendChild(img);
+  if (m.path) a.title = m.path;   // where the picture is, relative to the gallery folder
+  const img = document.createElement('img'); img.src = src; img.alt = m.path || m.name; a.appendChild(img);
   const cap = document.createElement('span'); cap.className = 'tll-cap';
+  if (m.score !== undefined) cap.title = CAPTION_HELP;  // a search's card (a challenge card's probability is Sinkhorn's)
   const b = document.createElement('b'); b.textContent = '#' + m.rank; cap.appendChild(b);
-  cap.appendChild(document.createTextNode(' ' + m.name));
-  const lines = m.score === undefined ? ['p ' + m.probability.toFixed(2)]
-    : ['p ' + m.probability.toFixed(2) + ' · score ' + m.score.toFixed(3), 'image ' + m.image.toFixed(3) + ' · face ' + m.face.toFixed(3)];
-  for (const l of lines) { cap.appendChild(document.createElement('br')); cap.appendChild(document.createTextNode(l)); }
+  cap.appendChild(document.createTextNode(' ' + (m.path || m.name)));
+  const nums = m.score === undefined ? [['p ' + m.probability.toFixed(2)]]
+    : [['p ' + m.probability.toFixed(2), 'score ' + m.score.toFixed(3)], ['image ' + m.image.toFixed(3), 'face ' + m.face.toFixed(3)]];
+  for (const line of nums) {
+    cap.appendChild(document.createElement('br'));
+    line.forEach((t, i) => {
+      if (i) cap.appendChild(document.createTextNode(' · '));
+      const n = document.createElement('span'); n.className = 'tll-num'; n.textContent = t; cap.appendChild(n);
+    });
+  }
   a.appendChild(cap); return a;
 }
 
+let maxK = 50;   // the server's limit (/api/health max_k)
+function clampK() {
+  const v = parseInt($('k').value || '8', 10), k = Math.max(1, Math.min(maxK, isNaN(v) ? 8 : v));
+  $('knote').textContent = k !== v ? (v > maxK ? 'at most ' + maxK : 'at least 1') : '';
+  $('k').value = k; return k;
+}
+
+function clearResult() { $('result').hidden = true; $('matches').replaceChildren(); $('legend').textContent = ''; }
+
 async function search(file) {
   current = file; showError($('error'), '');
-  const k = Math.max(1, Math.min(50, parseInt($('k').value || '8', 10)));
+  const k = clampK();
   const form = new FormData(); form.append('image', file, file.name || 'pasted.png'); form.append('k', String(k));
   if (box) form.append('box', box.map((v) => v.toFixed(4)).join(','));
   $('status').textContent = 'searching…';
   let res, body;
   try { res = await fetch('/api/search', { method: 'POST', body: form }); body = await res.json(); }
-  catch (e) { $('status').textContent = ''; showError($('error'), 'The server did not answer: ' + e); return; }
+  catch (e) { $('status').textContent = ''; clearResult(); showError($('error'), 'The server did not answer: ' + e); return; }
   $('status').textContent = '';
-  if (!res.ok) { showError($('error'), body.error || ('error ' + res.status)); return; }
+  if (!res.ok) { clearResult(); showError($('error'), body.error || ('error ' + res.status)); return; }   // no stale results under a new error
   $('result').hidden = false;
   if (!box) $('query').src = body.query;   // upright, as the method reads it; a box is drawn on the whole picture
   $('qinfo').textContent = (box ? 'the region ' : '') + body.query_size.join('x') + ' pixels searched, ' + body.faces + ' face(s); '
     + body.n_gallery + ' gallery images ranked';
   $('clearbox').hidden = !box;
+  $('legend').textContent = CAPTION_HELP;
   const grid = $('matches'); grid.replaceChildren();
   for (const m of body.matches) grid.appendChild(card(m, '/api/gallery/' + m.index, '/api/gallery/' + m.index + '?size=full'));
 }
@@ -50,7 +71,7 @@ window.addEventListener('paste', (e) => {
   const f = [...(e.clipboardData || {}).files || []].find((x) => x.type.startsWith('image/'));
   if (f) pick(f);
 });
-$('k').addEventListener('change', () => { if (current) search(current); });
+$('k').addEventListener('change', () => { clampK(); if (current) search(current); });
 $('clearbox').addEventListener('click', () => { box = null; $('sel').hidden = true; if (current) search(current); });
 
 // the region box: drag on the query
@@ -77,12 +98,12 @@ window.addEventListener('mouseup', (e) => {
 
 // the challenge view
 async function loadTask() {
-  const split = $('split').value, t = Math.max(0, parseInt($('task').value || '0', 10));
+  const split = $('split').value, t = Math.max(0, parseInt($('task').value || '1', 10) - 1);   // shown from 1, asked from 0
   showError($('cerror'), '');
   const res = await fetch('/api/challenge/' + split + '/' + t); const body = await res.json();
   if (!res.ok) { showError($('cerror'), body.error || ('error ' + res.status)); return; }
-  $('task').max = body.n_tasks - 1;
-  $('cinfo').textContent = 'left ' + body.left + ' · task ' + t + ' of ' + body.n_tasks + (split === 'validation' ? ' · the true match is framed in green' : '');
+  $('task').max = body.n_tasks;
+  $('cinfo').textContent = 'left ' + body.left + ' · task ' + (t + 1) + ' of ' + body.n_tasks + (split === 'validation' ? ' · the true match is framed in green' : '');
   $('cleft').src = '/api/challenge/' + split + '/' + t + '/left';
   const grid = $('cands'); grid.replaceChildren();
   for (const c of body.candidates) {
@@ -92,6 +113,7 @@ async function loadTask() {
 }
 async function openChallenge() {
   const info = await (await fetch('/api/challenge')).json();
+  $('cdata').textContent = info.data ? 'Tasks of ' + info.data + '.' : '';
   if (info.state === 'ready') { $('cinfo').textContent = info.note ? 'Note: ' + info.note + '.' : ''; return loadTask(); }
   showError($('cerror'), info.state === 'preparing' ? 'The challenge view is being prepared (the method is fitted on the data folder); try again in a moment.'
     : info.state === 'failed' ? 'The challenge view failed: ' + info.error : 'No challenge view: start tll serve with --data DIR.');
@@ -104,8 +126,11 @@ function tab(name) {
 }
 $('tab-search').addEventListener('click', () => tab('search'));
 $('tab-challenge').addEventListener('click', () => tab('challenge'));
-$('split').addEventListener('change', () => { $('task').value = 0; loadTask(); });
+$('split').addEventListener('change', () => { $('task').value = 1; loadTask(); });
 $('task').addEventListener('change', loadTask);
-$('prev').addEventListener('click', () => { $('task').value = Math.max(0, +$('task').value - 1); loadTask(); });
+$('prev').addEventListener('click', () => { $('task').value = Math.max(1, +$('task').value - 1); loadTask(); });
 $('next').addEventListener('click', () => { $('task').value = +$('task').value + 1; loadTask(); });
-fetch('/api/health').then((r) => r.json()).then((h) => { $('status').textContent = h.gallery + ' images in the gallery' + (h.note ? ' (note: ' + h.note + ')' : ''); });
+fetch('/api/health').then((r) => r.json()).then((h) => {
+  maxK = h.max_k || maxK; $('k').max = maxK;
+  $('gallery').textContent = h.gallery + ' images in the gallery' + (h.note ? ' (note: ' + h.note + ')' : '');   // kept: searches write to #status
+});
