@@ -209,10 +209,13 @@ def _cache(action='show', cache=None, older_than=None, max_size=None, dry_run=Fa
     if action == 'prune':
         gone = prune_cache(root, age, size, dry_run); left = cache_entries(root)
         res = dict(cache=str(root), dry_run=dry_run, removed=len(gone), removed_bytes=sum(e.bytes for e in gone),
-                   remaining=len(left) - (len(gone) if dry_run else 0), remaining_bytes=sum(e.bytes for e in left) - (sum(e.bytes for e in gone) if dry_run else 0))
+                   remaining=len(left) - (len(gone) if dry_run else 0), remaining_bytes=sum(e.bytes for e in left) - (sum(e.bytes for e in gone) if dry_run else 0),
+                   entries=[dict(kind=e.kind, path=str(e.path), bytes=e.bytes, age_days=round((time.time() - e.mtime) / 86400, 2)) for e in gone])
         if as_json: print(json.dumps(res, indent=2)); return
         print(f"{'would remove' if dry_run else 'removed'} {res['removed']} entries ({_human(res['removed_bytes'])}) from {display_name(root)}; "
               f"{res['remaining']} entries ({_human(res['remaining_bytes'])}) {'would ' if dry_run else ''}remain")
+        for e in res['entries']:  # which ones, oldest first: a dry run is for deciding
+            print(f"  {e['kind']:10s} {_human(e['bytes']):>11s} {e['age_days']:7.1f} d  {display_name(Path(e['path']).relative_to(root))}")
         return
     s = cache_summary(root)
     if as_json: print(json.dumps(dict(cache=str(root), read_only=why, kinds=s.to_dict('records')), indent=2)); return
