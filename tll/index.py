@@ -8,17 +8,17 @@ import fcntl, hashlib, json, os, secrets, shutil, sys, time
 from pathlib import Path
 import numpy as np
 from .data import TLLError
-from .io import atomic_path, display_name, file_digest, write_json, writable_folder, writable_file, progress as progress_iter
+from .io import atomic_path, display_name, file_digest, write_json, writable_folder, writable_file
 from .images import check_image, load_image
 from .cache import RowCache, cache_root, remove_entry
 from .frozen import FrozenMethod, padded
 from .query import RESCORE_TOP, EXACT_MAX, rank_rows, faiss_spec, build_faiss, need_faiss
+from .engines import ENGINES, WorkersLost, local_rows as _local_rows, ray_rows as _ray_rows
 from .search import gallery_files, default_gallery, readable, report_skipped, draw_matches, FIGURE_EXTS
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'ENGINES', 'current', 'checksums', 'verify', 'GalleryIndex', 'file_rows', 'ray_init',
-           'build_index', 'report_build', 'query_gallery', 'gallery_index', 'print_matches', 'search_index',
-           'search_gallery']
+__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'current', 'checksums', 'verify', 'GalleryIndex', 'build_index', 'report_build',
+           'query_gallery', 'gallery_index', 'print_matches', 'search_index', 'search_gallery']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i2'  # bump when the index layout changes (i2: the frozen method of `tll.frozen`, its digest independent of the IR's bytes)
@@ -149,72 +149,6 @@ def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
         if m != model: remove_entry(m)
     return gen
 
-# %% ../nbs/07c_index.ipynb #1b933af0
-ENGINES = ('local', 'ray')
-
-def file_rows(fm: FrozenMethod, paths, side='right') -> tuple[dict, list]:
-    "Rows of image files `paths` by `fm` ({'emb', 'fn', 'fdesc'} of the readable ones, and 'i', their positions), decoded one at a time, and [(i, reason)] for the others."
-    rows, ok, bad = [], [], []
-    for i, p in enumerate(paths):
-        try: rows.append(fm.rows([load_image(p)], side)); ok.append(i)
-        except TLLError as e: bad.append((i, str(e).removeprefix(f'{p}: ')))
-    out = {c: np.concatenate([r[c] for r in rows]) for c in ('emb', 'fn', 'fdesc')} if rows else fm.rows([], side)
-    return dict(out, i=np.array(ok, np.int64)), bad
-
-def _local_rows(model, paths, cache, chunk, put, show):
-    "Rows of `paths` computed in this process, `chunk` images at a time, each chunk handed to `put` (published) as soon as it is done."
-    fm = FrozenMethod(model, cache)
-    def work():
-        for i in range(0, len(paths), chunk):
-            r, bad = file_rows(fm, paths[i:i + chunk]); r['i'] = r['i'] + i
-            put(r, [(i + j, why) for j, why in bad]); yield from range(min(chunk, len(paths) - i))
-    for _ in progress_iter(work(), 'index rows (local)', show, total=len(paths), unit='images'): pass
-
-# %% ../nbs/07c_index.ipynb #1b933af1
-class _RayRows:
-    "A Ray Data actor: holds one `FrozenMethod` (its networks compiled once, one inference thread) and turns a batch of image paths into index rows."
-    def __init__(self, model, cache): self.fm = FrozenMethod(model, cache, threads=1)
-    def __call__(self, batch: dict) -> dict:
-        paths = [Path(os.fsdecode(bytes(p))) for p in batch['path']]; n = len(paths)
-        r, bad = file_rows(self.fm, paths); R = self.fm.recipe; k = R['faces']['max_faces'] if R['faces'] else 1
-        out = dict(i=np.asarray(batch['i'], np.int64), ok=np.zeros(n, bool), emb=np.zeros((n, R['width']), np.float32),
-                   fn=np.zeros(n, np.int16), fdesc=np.zeros((n, k, 128), np.float32), err=np.array([''] * n, dtype=object))
-        out['ok'][r['i']] = True
-        for c in ('emb', 'fn', 'fdesc'): out[c][r['i']] = r[c]
-        for j, why in bad: out['err'][j] = why
-        return out
-
-def ray_init():
-    "Join the Ray cluster at `RAY_ADDRESS`, or start a local one on this machine's cores (quietly); True if this call started it."
-    import ray, logging
-    if ray.is_initialized(): return False
-    addr = os.environ.get('RAY_ADDRESS')
-    ray.init(address=addr or None, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR, configure_logging=True,
-             **({} if addr else dict(num_cpus=os.cpu_count(), object_store_memory=512 * 2**20)))
-    ctx = ray.data.DataContext.get_current(); ctx.enable_progress_bars = False
-    logging.getLogger('ray.data').setLevel(logging.ERROR)
-    return True
-
-def _ray_rows(model, paths, cache, chunk, put, show, actors=None):
-    "Rows of `paths` by Ray Data: `map_batches` over the list of files with `actors` actors (default: one per CPU of the cluster), each batch handed to `put` as it arrives."
-    import ray
-    started = ray_init()
-    try:
-        n = actors or max(1, int(ray.cluster_resources().get('CPU', 1)))
-        ds = ray.data.from_items([{'i': i, 'path': os.fsencode(str(p))} for i, p in enumerate(paths)], override_num_blocks=max(1, -(-len(paths) // chunk)))
-        import warnings
-        with warnings.catch_warnings():  # Ray 2.60 deprecates the only way to set max_restarts here
-            warnings.filterwarnings('ignore', message='.*ray_remote_args.*')
-            out = ds.map_batches(_RayRows, fn_constructor_args=(str(model), cache), batch_size=chunk, concurrency=n, num_cpus=1, batch_format='numpy',
-                                 ray_remote_args_fn=lambda: {'max_restarts': 0})  # a failed actor fails the build (it resumes from its shards), not restarted from arguments Ray may have dropped
-        def work():
-            for b in out.iter_batches(batch_size=None, batch_format='numpy'):
-                ok = b['ok']; put({c: b[c][ok] for c in ('i', 'emb', 'fn', 'fdesc')}, [(int(i), str(e)) for i, e, o in zip(b['i'], b['err'], ok) if not o])
-                yield from range(len(ok))
-        for _ in progress_iter(work(), f'index rows (ray, {n} actors)', show, total=len(paths), unit='images'): pass
-    finally:
-        if started: ray.shutdown()
-
 # %% ../nbs/07c_index.ipynb #e5cf3941
 def build_index(gallery, # folder(s) of images
                 out='tll-index', # the index folder (created; updated in place if it holds an index)
@@ -237,8 +171,8 @@ def build_index(gallery, # folder(s) of images
     with open(out/'.lock', 'a') as lk:
         fcntl.flock(lk, fcntl.LOCK_EX)  # one writer at a time; readers never wait (they read a published generation)
         try: return _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0)
-        except TLLError:  # a first build that fails (no readable image, a full disk) leaves nothing behind; a killed one keeps its rows to resume
-            if current(out) is None:
+        except TLLError as e:  # a first build that fails (no readable image, a full disk) leaves nothing behind; a killed one keeps its rows to resume
+            if current(out) is None and not isinstance(e, WorkersLost):   # as does one whose Ray workers were all lost
                 for p in [*out.glob('m-*'), *out.glob('.tmp-*'), out/'.lock']: remove_entry(p)
                 if not existed: shutil.rmtree(out, ignore_errors=True)
             raise
