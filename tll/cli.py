@@ -171,6 +171,7 @@ def _upkeep_commands(cmd):
     b.add_argument('--cache', default=None, help='folder for the temporary caches every timing starts from (default: the system temporary folder)')
     b.add_argument('--serve', action='store_true', help="time the look-alike page instead: start-up, one query p50/p95, 8 clients for 30 s")
     b.add_argument('--index', action='store_true', help="time the gallery index instead: build local against ray, query exact against faiss at 2k/100k/1M rows, an update, a warm tll search --index")
+    b.add_argument('--cluster', action='store_true', help="with --index: time the Ray engine on clusters of 1 and 2 nodes (one CPU each) on this machine, and the driver's share per image")
     g = cmd('reproduce', "re-run everything the report's tables need and write results/*.json (existing results are kept unless --redo)")
     g.add_argument('--data', default=None, help='data folder (default: the bundled sample)')
     g.add_argument('--results', default='results', help='folder of result files (default: results)')
@@ -251,9 +252,10 @@ def _bench(a):
     if a.serve:
         from tll.serve_bench import bench_serve
         bench_serve(a.data, out=a.json, cache=a.cache); return
+    if a.cluster and not a.index: raise TLLError("--cluster times the index's Ray engine: use it with --index")
     if a.index:
-        from tll.index_bench import bench_index
-        bench_index(a.data, out=a.json, cache=a.cache); return
+        from tll.index_bench import bench_cluster, bench_index
+        (bench_cluster if a.cluster else bench_index)(a.data, out=a.json, cache=a.cache); return
     from tll.bench import benchmark  # imported only when asked for
     benchmark(a.data, n_images=a.n_images, runs=not a.no_runs, method=a.method or DEFAULT_METHOD, out=a.json, baseline=a.baseline, cache=a.cache)
 

@@ -14,7 +14,7 @@ from .frozen import FrozenMethod, l2n
 from .query import build_faiss, exact_search, faiss_search, faiss_spec, need_faiss
 
 # %% auto #0
-__all__ = ['TRIED', 'synthetic_rows', 'bench_queries', 'bench_index']
+__all__ = ['TRIED', 'synthetic_rows', 'bench_queries', 'bench_index', 'bench_cluster']
 
 # %% ../nbs/07f_index_bench.ipynb #e6c059b7
 def synthetic_rows(E, # (m, width) real gallery rows of an index (right side, lifted)
@@ -110,3 +110,59 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
         if out: write_json(out, res)
         return res
     finally: shutil.rmtree(tmp, ignore_errors=True)
+
+# %% ../nbs/07f_index_bench.ipynb #bc000002
+def _cluster_run(model, files, digests, cols, k, folder) -> dict:
+    "The Ray engine over `files` on a cluster of this machine of `k` nodes of one CPU each (a head and `k - 1` workers), its rows written to a row store in `folder`: its figures."
+    import logging, ray
+    from ray.cluster_utils import Cluster
+    from tll.cache import RowCache
+    from tll.engines import ray_rows
+    cl = Cluster(initialize_head=True, head_node_args=dict(num_cpus=1, object_store_memory=300 << 20, include_dashboard=False))
+    try:
+        for _ in range(k - 1): cl.add_node(num_cpus=1, object_store_memory=200 << 20)
+        ray.init(address=cl.address, include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR)
+        rows = RowCache(folder, cols)
+        def put(r, bad):
+            if len(r['i']): rows.put([digests[i] for i in r['i']], {c: r[c] for c in cols})
+        t = time.perf_counter(); r = ray_rows(model, files, None, 64, put, False); wall = time.perf_counter() - t
+    finally:
+        ray.shutdown(); cl.shutdown()
+    node_img_s = [r['nodes'][n] / r['busy'][n] for n in r['nodes']]
+    return dict(nodes=k, images=len(files), wall_s=wall, img_s=len(files) / wall, node_img_s=float(np.mean(node_img_s)),
+                per_node=sorted(r['nodes'].values()), **{c: r[c] for c in ('send_s', 'get_s', 'write_s')})
+
+def bench_cluster(data=None, # data folder: its rights, train and test, are the gallery (default: the bundled sample)
+                  out=None, # optional JSON file for the figures
+                  cache=None, # cache root (default `$TLL_CACHE`)
+                  nodes=(1, 2), # cluster sizes timed
+                  n_build=None # gallery images (default: all)
+                 ) -> dict:
+    "Print and return the Ray engine's images/s on a cluster of 1 and 2 nodes of one CPU each on this machine, the driver's own seconds per image (listing, digests, sending bytes, receiving and writing rows) and what N nodes should reach."
+    import tempfile
+    from tll.data import TLLData
+    from tll.io import file_digest, write_json
+    from tll.search import gallery_files
+    ds = TLLData.load(data, need_train=True, need_test=True); tmp = Path(tempfile.mkdtemp(prefix='tll-bench-cluster-')).resolve()
+    res = dict(data=str(ds.root), cpus=os.cpu_count())
+    try:
+        t = time.perf_counter(); files = gallery_files([ds.root/'train'/'right', ds.root/'test'/'right'])[:n_build]; res['list_s'] = time.perf_counter() - t
+        t = time.perf_counter(); digests = [file_digest(p) for p in files]; res['digest_s'] = time.perf_counter() - t
+        (tmp/'one').mkdir(); (tmp/'one'/files[0].name).symlink_to(files[0])   # the frozen method, from an index of one image
+        build_index(tmp/'one', tmp/'ix', data, cache=cache, progress=False, quiet=True); ix = GalleryIndex(tmp/'ix')
+        cols = {c: (np.asarray(getattr(ix, c)).shape[1:], np.asarray(getattr(ix, c)).dtype) for c in ('emb', 'fn', 'fdesc')}
+        res['runs'] = [_cluster_run(ix.model, files, digests, cols, k, tmp/f'rows-{k}') for k in nodes]
+        n, one = len(files), res['runs'][0]
+        res['driver_s_per_image'] = (res['list_s'] + res['digest_s']) / n + np.mean([(r['send_s'] + r['get_s'] + r['write_s']) / n for r in res['runs']])
+        res['driver_img_s'] = 1 / res['driver_s_per_image']             # what the driver alone can feed
+        res['nodes_at_driver_limit'] = res['driver_img_s'] / one['node_img_s']   # N where N nodes reach it
+        for r in res['runs']:
+            print(f"{r['nodes']} node(s) of one CPU: {r['img_s']:.1f} images/s over {n} images ({r['wall_s']:.1f}s, workers' start-up included); "
+                  f"{r['node_img_s']:.1f} images/s per node while working; images per node {r['per_node']}")
+        print(f"driver per image: {1000 * res['driver_s_per_image']:.2f} ms (listing {1000 * res['list_s'] / n:.3f}, digests {1000 * res['digest_s'] / n:.2f}, "
+              f"then sending bytes, receiving and writing rows), so it feeds at most {res['driver_img_s']:.0f} images/s: "
+              f"about {res['nodes_at_driver_limit']:.0f} nodes of one CPU like these")
+        if out: write_json(out, res)
+        return res
+    finally: shutil.rmtree(tmp, ignore_errors=True)
+

@@ -13,7 +13,7 @@ from .report import _pretty, _num
 
 # %% auto #0
 __all__ = ['HEADLINE', 'README_CODE', 'MarkdownText', 'headline_table', 'speed_note', 'index_note', 'serve_note',
-           'notebook_summary', 'notebooks_table', 'readme_text', 'write_readme']
+           'notebook_summary', 'notebooks_table', 'cluster_note', 'readme_text', 'write_readme']
 
 # %% ../nbs/07e_readme.ipynb #f7555cf4
 class MarkdownText(str):
@@ -146,6 +146,27 @@ def notebooks_table(nbs_dir='.') -> MarkdownText:
     rows = [notebook_summary(p) for p in sorted(Path(nbs_dir).glob('[0-9]*.ipynb'))]
     if not rows: raise TLLError(f"{nbs_dir}: no numbered notebooks found")
     return MarkdownText('\n'.join(['| notebook | module | what |', '|---|---|---|'] + [f"| {r['notebook']} | {r['module']} | {r['what']} |" for r in rows]))
+
+# %% ../nbs/07e_readme.ipynb #ce000002
+def cluster_note(results_dir, file='bench-index-cluster.json') -> MarkdownText:
+    "The README's paragraph on the Ray engine's scaling, from `tll bench --index --cluster`'s result file."
+    b, rel = _read_bench(results_dir, file)
+    if b is None: return MarkdownText(f"Cluster scaling: `{rel}` missing (written by `tll bench --index --cluster --json`).")
+    runs = {r['nodes']: r for r in b.get('runs', [])}
+    rate = lambda x: f'{x:.1f} images/s'
+    def run(k):
+        r = runs.get(k)
+        if r is None: return f"{k} node{'s' if k > 1 else ''}: missing"
+        return (f"{k} node{'s' if k > 1 else ''} {rate(r['img_s'])} over {r['images']} images (the workers' start-up included; "
+                f"{rate(r['node_img_s'])} per node while working, images per node {r['per_node']})")
+    one = runs.get(1, {}).get('node_img_s')
+    return MarkdownText(
+        f"Measured by `tll bench --index --cluster --json {rel}` on the {b.get('cpus', '?')}-core CPU, with Ray clusters of one and two "
+        f"nodes of one CPU each on it (`ray.cluster_utils.Cluster`) and the bundled sample's rights as the gallery: {run(1)}; {run(2)} "
+        f"(the two nodes share the machine's cores with the driver: contention, not what a second machine adds). The driver spends {_fmt(b, 'driver_s_per_image', lambda x: f'{1000 * x:.1f} ms')} "
+        f"per image (listing, digests, reading and sending the bytes, receiving and writing the rows), so it feeds at most "
+        f"{_fmt(b, 'driver_img_s', lambda x: f'{x:.0f} images/s')}: N nodes like these should reach about N x "
+        f"{rate(one) if one else 'missing'} up to about {_fmt(b, 'nodes_at_driver_limit', lambda x: f'{x:.0f}')} nodes, where the driver becomes the limit.")
 
 # %% ../nbs/07e_readme.ipynb #6f1ea2fe
 README_CODE = re.compile(r'^#\|\s*readme:\s*(code|test)\s*$', re.M)  # a landing-page cell shown as code in the README, or a hidden test of one
