@@ -272,7 +272,7 @@ def main(argv=None):
         elif a.cmd == 'search':
             cache_note(a.cache)
             from tll.index import search_gallery  # imported only when asked for; with an index, no method and no torch
-            search_gallery(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet,
+            search_gallery(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, quiet=False,
                            as_json=a.json, recursive=not a.no_recursive, index=a.index)   # --quiet: no progress; the matches are the output
         elif a.cmd == 'index':
             from tll.index import build_index, report_build

@@ -8,17 +8,17 @@ import fcntl, hashlib, json, os, secrets, shutil, sys, time
 from pathlib import Path
 import numpy as np
 from .data import TLLError
-from .io import atomic_path, display_name, file_digest, write_json, writable_folder, writable_file
+from .io import atomic_path, display_name, file_digest, write_json, writable_folder, writable_file, stage
 from .images import check_image, load_image
-from .cache import RowCache, cache_root, remove_entry
+from .cache import RowCache, cache_root, cache_readonly, remove_entry
 from .frozen import FrozenMethod, padded
 from .query import RESCORE_TOP, EXACT_MAX, rank_rows, faiss_spec, build_faiss, need_faiss
 from .engines import ENGINES, WorkersLost, local_rows as _local_rows, ray_rows as _ray_rows
 from .search import gallery_files, default_gallery, readable, report_skipped, draw_matches, FIGURE_EXTS
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'current', 'checksums', 'verify', 'GalleryIndex', 'build_index', 'report_build',
-           'query_gallery', 'gallery_index', 'print_matches', 'search_index', 'search_gallery']
+__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'current', 'checksums', 'verify', 'GalleryIndex', 'frozen_store', 'build_index',
+           'report_build', 'query_gallery', 'gallery_index', 'print_matches', 'search_index', 'search_gallery']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i2'  # bump when the index layout changes (i2: the frozen method of `tll.frozen`, its digest independent of the IR's bytes)
@@ -86,35 +86,18 @@ class GalleryIndex:
 
 # %% ../nbs/07c_index.ipynb #e3d8c030
 def _stat(p) -> tuple[int, int]:
-    st = os.stat(p); return st.st_size, st.st_mtime_ns
+    st = os.stat(p)
+    return st.st_size, st.st_mtime_ns
 
 def _columns(recipe) -> dict:
     k = recipe['faces']['max_faces'] if recipe['faces'] else 1
     return {'emb': ((recipe['width'],), 'float32'), 'fn': ((), 'int16'), 'fdesc': ((k, 128), 'float32')}
 
-def _model(out, data, cache, seed, progress, quiet) -> Path:
-    "The default method fitted on `data`'s pairs (the fit cache makes a refit a read), frozen into `out/m-<fit>/` unless the same frozen form is there, intact; returns that folder."
-    from tll.search import embedder  # torch and the method: only where a fit is needed
-    from tll.data import TLLData
-    ds = data if isinstance(data, TLLData) else TLLData.load(data, need_train=True)
-    m, _ = embedder(None, ds, cache=cache, seed=seed, progress=progress)
-    fitted = f"fitted on {len(ds.pairs)} pairs of {ds.root}"; dest = out/f"m-{m.frozen(fitted)[0]['fit']}"
-    if dest.exists() and _intact(dest): return dest   # the same frozen form, already here: nothing to write
-    tmp = out/f'.tmp-m-{secrets.token_hex(4)}'
-    try:
-        m.freeze(tmp, fitted)
-        write_json(tmp/'source.json', dict(data=str(ds.root), pairs=len(ds.pairs)))   # what a damaged frozen method is made again from
-        write_json(tmp/'checksums.json', checksums(tmp, sorted(str(p.relative_to(tmp)) for p in tmp.rglob('*') if p.is_file())))
-        if not dest.exists(): os.rename(tmp, dest)
-        elif not _intact(dest):  # the same fit, damaged: its files written again, one at a time (atomically), its row store kept
-            for f in sorted(tmp.rglob('*'), key=lambda f: f.name == 'checksums.json'):
-                if f.is_file(): (dest/f.relative_to(tmp)).parent.mkdir(parents=True, exist_ok=True); os.replace(f, dest/f.relative_to(tmp))
-    finally: remove_entry(tmp)
-    return dest
-
 def _intact(model) -> bool:
     "Whether frozen method folder `model` holds every file its checksums name, unchanged."
-    try: verify(model, json.loads((model/'checksums.json').read_text()), ''); return True
+    try:
+        verify(model, json.loads((model/'checksums.json').read_text()), '')
+        return True
     except (TLLError, OSError, ValueError): return False
 
 def _previous(out):
@@ -125,6 +108,65 @@ def _previous(out):
         if g is None or json.loads((g/'meta.json').read_text()).get('format') != INDEX_FORMAT: return None, src
         return GalleryIndex(out), src
     except (TLLError, OSError, ValueError): return None, src
+
+# %% ../nbs/07c_index.ipynb #c42m0002
+def frozen_store(cache, fit) -> Path:
+    "Where the cache keeps the frozen form of fit `fit`, with a row store shared by every index of that fit."
+    return cache_root(cache)/'models'/'frozen'/f'm-{fit}'
+
+def _freeze_into(m, fitted, ds, dest: Path):
+    "Freeze fitted method `m` into `dest`: written aside, then renamed into place; where `dest` is there but damaged, its files replaced one at a time (atomically), its row store kept."
+    tmp = dest.parent/f'.tmp-m-{secrets.token_hex(4)}'
+    try:
+        m.freeze(tmp, fitted)
+        write_json(tmp/'source.json', dict(data=str(ds.root), pairs=len(ds.pairs)))   # what a damaged one is made again from
+        names = sorted(str(p.relative_to(tmp)) for p in tmp.rglob('*') if p.is_file())
+        write_json(tmp/'checksums.json', checksums(tmp, names))
+        _move_in(tmp, dest)
+    finally: remove_entry(tmp)
+
+def _move_in(tmp: Path, dest: Path):
+    "Folder `tmp` renamed to `dest`; where `dest` exists, `tmp`'s files moved over its own, the checksums last."
+    if not dest.exists():
+        os.rename(tmp, dest)
+        return
+    for f in sorted(tmp.rglob('*'), key=lambda f: f.name == 'checksums.json'):
+        if not f.is_file(): continue
+        (dest/f.relative_to(tmp)).parent.mkdir(parents=True, exist_ok=True)
+        os.replace(f, dest/f.relative_to(tmp))
+
+def _link_model(store: Path, dest: Path):
+    "`dest` holding the files of frozen form `store` that its checksums name, as hard links (copies across file systems); its row store not."
+    tmp = dest.parent/f'.tmp-m-{secrets.token_hex(4)}'
+    try:
+        for name in [*json.loads((store/'checksums.json').read_text()), 'checksums.json']:
+            (tmp/name).parent.mkdir(parents=True, exist_ok=True)
+            try: os.link(store/name, tmp/name)
+            except OSError: shutil.copy2(store/name, tmp/name)
+        _move_in(tmp, dest)
+    finally: remove_entry(tmp)
+
+def _model(out, data, cache, seed, progress, quiet) -> Path:
+    "The default method fitted on `data`'s pairs (the fit cache makes a refit a read), frozen once in the cache (`frozen_store`) and linked into `out/m-<fit>/` unless that is there, intact; returns that folder."
+    from tll.search import embedder  # torch and the method: only where a fit is needed
+    from tll.data import TLLData, sample_path
+    ds = data if isinstance(data, TLLData) else TLLData.load(data, need_train=True)
+    what = 'the bundled sample' if ds.root.resolve() == sample_path().resolve() else display_name(ds.root)
+    with stage(f'fitting the method on {what} ({len(ds.pairs)} pairs)'):
+        m, _ = embedder(None, ds, cache=cache, seed=seed, progress=progress)
+    fitted = f"fitted on {len(ds.pairs)} pairs of {ds.root}"
+    fit = m.frozen(fitted)[0]['fit']
+    dest = out/f'm-{fit}'
+    if dest.exists() and _intact(dest): return dest   # the same frozen form, already here: nothing to write
+    store = frozen_store(cache, fit)
+    if cache_readonly(cache_root(cache)):
+        _freeze_into(m, fitted, ds, dest)   # no cache to share it through: a frozen form of the index's own
+        return dest
+    if not (store.is_dir() and _intact(store)):
+        store.parent.mkdir(parents=True, exist_ok=True)
+        _freeze_into(m, fitted, ds, store)
+    _link_model(store, dest)
+    return dest
 
 # %% ../nbs/07c_index.ipynb #e3d8c031
 def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
@@ -179,61 +221,115 @@ def build_index(gallery, # folder(s) of images
         finally: fcntl.flock(lk, fcntl.LOCK_UN)
 
 # %% ../nbs/07c_index.ipynb #10365836
-def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0):
-    prev, src = _previous(out)  # an index of an older format, or a damaged one, is built again, not refused: `tll index` is what its message asks for
-    model = prev.model if prev is not None and data is None else _model(out, data if data is not None else src, cache, seed, progress, quiet)
-    recipe = json.loads((model/'recipe.json').read_text()); rows = RowCache(model/'rows', _columns(recipe))
-    files = [Path(os.path.abspath(p)) for p in files]
-    old = {str(p): (tuple(s), d) for p, s, d in zip(prev.paths, prev.stats, prev.digests)} if prev else {}
+def _digests(files, old: dict, known_bad: dict) -> tuple[list, list, int, list]:
+    "Each file's (size, mtime) and content digest, kept from the published index (`old`) where the file is unchanged, else read; a file skipped last time (`known_bad`) and unchanged since is skipped again unread. (stats, digests, files read, [(path, reason)])."
     stats, digests, read, skipped = [], [], 0, []
-    for p in files:  # a file whose size and modification time are those the index holds is not read again
+    for p in files:
         try: st = _stat(p)
-        except OSError as e: skipped.append((p, e.strerror or type(e).__name__)); stats.append(None); digests.append(None); continue
-        o = old.get(str(p))
-        if o and o[0] == st: d = o[1]
+        except OSError as e:
+            st, d = None, None
+            skipped.append((p, e.strerror or type(e).__name__))
         else:
-            try: d = file_digest(p); read += 1
-            except TLLError as e: skipped.append((p, str(e).removeprefix(f'{p}: '))); d = None
-        stats.append(st); digests.append(d)
-    keep = [i for i, d in enumerate(digests) if d is not None]
-    found = rows.get([digests[i] for i in keep], [])[0]
-    todo = list(dict.fromkeys(files[i] for i, f in zip(keep, found) if not f))  # one row per content
+            o, b = old.get(str(p)), known_bad.get(str(p))
+            if o and o[0] == st: d = o[1]
+            elif b and tuple(b[0]) == st:
+                d = None
+                skipped.append((p, b[1]))
+            else:
+                try:
+                    d = file_digest(p)
+                    read += 1
+                except TLLError as e:
+                    d = None
+                    skipped.append((p, str(e).removeprefix(f'{p}: ')))
+        stats.append(st)
+        digests.append(d)
+    return stats, digests, read, skipped
+
+# %% ../nbs/07c_index.ipynb #c42b0002
+def _missing(rows: RowCache, shared: RowCache | None, files, digests, keep) -> tuple[list, int]:
+    "The files of `keep` whose content has no row in `rows` nor in `shared` (one per content), and how many rows were copied from `shared`."
+    want = [digests[i] for i in keep]
+    found = rows.get(want, [])[0]
+    copied = 0
+    if shared is not None and not found.all():
+        need = [d for d, f in zip(want, found) if not f]
+        hit, v = shared.get(need, list(rows.columns))
+        if hit.any():
+            rows.put([d for d, h in zip(need, hit) if h], {c: v[c][hit] for c in rows.columns})
+            copied = int(len(set(np.array(need)[hit])))
+            found = rows.get(want, [])[0]
+    return list(dict.fromkeys(files[i] for i, f in zip(keep, found) if not f)), copied
+
+def _compute(todo, dig: dict, model, rows, shared, engine, cache, chunk, show, quiet, actors) -> tuple[int, dict]:
+    "Rows of files `todo` (content digests `dig`) computed by `engine`, each chunk put in `rows` and `shared` as it arrives; (rows computed, {path: reason} of files that cannot be read)."
     bad = {}
-    for p in todo:  # headers first (a tenth of a millisecond each): a file that is no image is skipped before any work
+    for p in todo:
         try: check_image(p)
         except TLLError as e: bad[p] = str(e).removeprefix(f'{p}: ')
     todo = [p for p in todo if p not in bad]
-    dig = {files[i]: digests[i] for i in keep}; done = [0]
+    done = [0]
     def put(r, errs):
         done[0] += len(r['i'])
-        if len(r['i']): rows.put([dig[todo[i]] for i in r['i']], {c: r[c] for c in ('emb', 'fn', 'fdesc')})
+        if len(r['i']):
+            values = {c: r[c] for c in ('emb', 'fn', 'fdesc')}
+            rows.put([dig[todo[i]] for i in r['i']], values)
+            if shared is not None: shared.put([dig[todo[i]] for i in r['i']], values)
         for i, why in errs: bad[todo[i]] = why
     if todo:
         _log(f"tll index: {len(todo)} images to read ({engine} engine)", quiet)
-        (_ray_rows if engine == 'ray' else _local_rows)(model, todo, cache, chunk, put, progress and not quiet, **({'actors': actors} if engine == 'ray' else {}))
-    skipped += [(p, why) for p, why in bad.items()]; skip = {p for p, _ in skipped}
+        run = _ray_rows if engine == 'ray' else _local_rows
+        run(model, todo, cache, chunk, put, show, **({'actors': actors} if engine == 'ray' else {}))
+    return done[0], bad
+
+# %% ../nbs/07c_index.ipynb #c42b0004
+def _shared_rows(recipe, cache) -> RowCache | None:
+    "The row store of the fit's frozen form in the cache, or None where there is none to share (a read-only cache)."
+    store = frozen_store(cache, recipe['fit'])
+    if cache_readonly(cache_root(cache)) or not store.is_dir(): return None
+    return RowCache(store/'rows', _columns(recipe))
+
+def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors, t0):
+    prev, src = _previous(out)  # an index of an older format, or a damaged one, is built again, not refused: `tll index` is what its message asks for
+    model = prev.model if prev is not None and data is None else _model(out, data if data is not None else src, cache, seed, progress, quiet)
+    recipe = json.loads((model/'recipe.json').read_text())
+    rows, shared = RowCache(model/'rows', _columns(recipe)), _shared_rows(recipe, cache)
+    files = [Path(os.path.abspath(p)) for p in files]
+    old = {str(p): (tuple(s), d) for p, s, d in zip(prev.paths, prev.stats, prev.digests)} if prev else {}
+    known_bad = {p: (st, why) for p, st, why in prev.meta.get('bad', [])} if prev else {}
+    stats, digests, read, skipped = _digests(files, old, known_bad)
+    keep = [i for i, d in enumerate(digests) if d is not None]
+    todo, copied = _missing(rows, shared, files, digests, keep)
+    dig = {files[i]: digests[i] for i in keep}
+    computed, bad = _compute(todo, dig, model, rows, shared, engine, cache, chunk, progress and not quiet, quiet, actors)
+    skipped += list(bad.items())
+    skip = {p for p, _ in skipped}
     idx = [i for i in keep if files[i] not in skip]
     paths = [files[i] for i in idx]
     now = {str(p) for p in paths}
     counts = dict(images=len(paths), new=sum(str(p) not in old for p in paths),
                   changed=sum(str(p) in old and old[str(p)][1] != digests[i] for i, p in zip(idx, paths)),
-                  removed=sum(p not in now for p in old), unchanged=0, computed=done[0], read=read, skipped=len(skipped))
+                  removed=sum(p not in now for p in old), unchanged=0, computed=computed, copied=copied, read=read, skipped=len(skipped))
     counts['unchanged'] = counts['images'] - counts['new'] - counts['changed']
-    if not paths: raise TLLError(f"{display_name(files[0].parent)}: no readable image in the gallery ({len(skipped)} skipped: {display_name(skipped[0][0])}: {skipped[0][1]})")
-    if counts['new'] or counts['changed'] or counts['removed'] or prev is None or prev.model != model:
-        gen = _publish(out, model, recipe, paths, [digests[i] for i in idx], [stats[i] for i in idx], rows,
-                       dict(skipped=[[str(p), why] for p, why in skipped], engine=engine))   # names as they are: JSON escapes them
+    if not paths:
+        raise TLLError(f"{display_name(files[0].parent)}: no readable image in the gallery ({len(skipped)} skipped: {display_name(skipped[0][0])}: {skipped[0][1]})")
+    stat_of = dict(zip(files, stats))
+    bad_now = [[str(p), list(stat_of[p]), why] for p, why in skipped if stat_of.get(p) is not None]
+    if counts['new'] or counts['changed'] or counts['removed'] or prev is None or prev.model != model or bad_now != prev.meta.get('bad', []):
+        meta = dict(skipped=[[str(p), why] for p, why in skipped], bad=bad_now, engine=engine)   # names as they are: JSON escapes them
+        gen = _publish(out, model, recipe, paths, [digests[i] for i in idx], [stats[i] for i in idx], rows, meta)
         rows.compact()
     else: gen = prev.gen
-    res = dict(counts, index=str(out), generation=gen.name, search='exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width']), engine=engine,
-               fit=recipe['fit'], skipped_files=[[str(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
-    return res
+    search = 'exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width'])
+    return dict(counts, index=str(out), generation=gen.name, search=search, engine=engine, fit=recipe['fit'],
+                skipped_files=[[str(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
 
 def report_build(res, quiet=False):
     "Print what `build_index` did: one line of counts on stdout, then every skipped file with its reason on stderr."
     if not quiet:
-        print(f"# {display_name(res['index'])}: {res['images']} images indexed ({res['new']} new, {res['changed']} changed, {res['removed']} removed, {res['unchanged']} unchanged; "
-              f"{res['computed']} computed, {res['skipped']} skipped); search {res['search']}; {res['seconds']:.1f}s")
+        print(f"# {display_name(res['index'])}: {res['images']} images indexed ({res['new']} new, {res['changed']} changed, "
+              f"{res['removed']} removed, {res['unchanged']} unchanged; {res['computed']} computed, {res['copied']} copied from the cache, "
+              f"{res['skipped']} skipped); search {res['search']}; {res['seconds']:.1f}s")
     report_skipped(res['skipped_files'])
 
 # %% ../nbs/07c_index.ipynb #65bb5d85
@@ -261,7 +357,9 @@ def gallery_index(gallery=None, # folder(s) of images (default: the bundled samp
     folders = [Path(g).expanduser().resolve() for g in ([gallery] if isinstance(gallery, (str, Path)) else gallery or default_gallery())]
     key = repr(([str(f) for f in folders], str(Path(data).resolve()) if data else None, bool(recursive)))
     out = cache_root(cache)/'indexes'/hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
-    build_index(folders, out, data if current(out) is None else None, recursive=recursive, cache=cache, progress=progress, quiet=not progress)
+    r = build_index(folders, out, data if current(out) is None else None, recursive=recursive, cache=cache, progress=progress, quiet=not progress)
+    _log(f"tll: {r['images']} images of {', '.join(display_name(f) for f in folders)}, indexed in the cache ({r['computed']} rows computed, "
+         f"{r['copied']} copied from the fit's rows, {r['read']} files read, {r['skipped']} skipped)", not progress)   # what a warm run read
     return out
 
 # %% ../nbs/07c_index.ipynb #65bb5d86
@@ -281,14 +379,15 @@ def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, q
     "What `tll search` prints: a line saying what was ranked and one tab-separated line per match, names escaped (`display_name`), or, `as_json`, one JSON object with the names as they are; then the skipped files on stderr."
     if as_json:
         print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure), skipped=[[str(p), why] for p, why in skipped],
-                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=str(p)) for i, (p, s) in enumerate(zip(res.path, res.score))]), indent=2))   # names as they are (JSON escapes them: they round-trip)
+                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=str(p), **({'probability': round(float(q), 6)} if q == q else {}))
+                                       for i, (p, s, q) in enumerate(zip(res.path, res.score, res.probability))]), indent=2))   # names as they are (JSON escapes them: they round-trip)
     elif not quiet:
         print(f"# {n} images ranked by look-alikeness to {display_name(query)} with {desc}")
         for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
     if not quiet: report_skipped(skipped)
 
-def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=False, as_json=False) -> 'pd.DataFrame':
+def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=True, as_json=False) -> 'pd.DataFrame':
     "`search_gallery` of the index `index` (`tll search IMAGE --index INDEX`)."
     return search_gallery(query, k=k, cache=cache, figure=figure, quiet=quiet, as_json=as_json, index=index)
 
@@ -301,12 +400,12 @@ def search_gallery(query, # the image file to find look-alikes of
                    data=None, # data folder whose pairs fit the method (default: the bundled sample); the fit is cached
                    figure=None, # optional image file (.png/.jpg/.pdf/.svg) to draw the query and its matches into
                    seed=0, progress=False, # seed of the fit; progress on stderr
-                   quiet=False, # print nothing
+                   quiet=True, # print nothing (the default from Python, which gets the table; `tll search` prints it)
                    as_json=False, # print the matches as JSON (rank, score, path) instead of tab-separated lines
                    recursive=True, # also the images in the gallery's subfolders
                    index=None # an index (`tll index`) to search instead of `gallery`
                   ) -> 'pd.DataFrame':
-    "Rank the images of `gallery` (or `index`) by look-alikeness to image `query`; print and return the top `k` as a table (path, score). The score is the method's similarity of the query (as a left) to each gallery image (as a right): its image term plus its face term for the best 100; higher is more alike, comparable within one search, not a probability. `TLLError` for an unreadable query or an empty gallery."
+    "Rank the images of `gallery` (or `index`) by look-alikeness to image `query`; return (and, unless `quiet`, print) the top `k` as a table (path, score, probability), with `attrs` `skipped` ([path, reason] of the gallery's unreadable files), `n_gallery` and `embedding`. The score is the method's similarity of the query (as a left) to each gallery image (as a right): its image term plus its face term for the best 100; higher is more alike, comparable within one search. The probability is `tll.query.rank_rows`'s (NaN for a method other than the default). `TLLError` for an unreadable query or an empty gallery."
     import pandas as pd
     from tll.methods import DEFAULT_METHOD
     query = Path(query)
@@ -316,16 +415,20 @@ def search_gallery(query, # the image file to find look-alikes of
     if figure is not None and Path(figure).suffix.lower() not in FIGURE_EXTS: raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
     if figure is not None: writable_file(figure, 'figure')  # a figure we cannot write fails before any work
     im = load_image(query)                                   # a bad query fails here, before any work
-    if method not in (None, DEFAULT_METHOD): paths, scores, n, desc, skipped = _method_matches(query, gallery, k, method, data, cache, seed, progress, recursive)
+    if method not in (None, DEFAULT_METHOD):
+        paths, scores, n, desc, skipped = _method_matches(query, gallery, k, method, data, cache, seed, progress, recursive)
+        probs = np.full(len(paths), np.nan)
     else:
         ix = GalleryIndex(index if index is not None else gallery_index(gallery, data, cache, recursive, progress)); fm = FrozenMethod(ix.model, cache)
         skip = [i for i, p in enumerate(ix.paths) if p == query.resolve()]
         if len(ix) == len(skip): raise TLLError(f"{gallery}: the gallery holds only the query itself")
-        r = query_gallery(ix, fm, im, k, skip=skip); paths, scores = [ix.paths[i] for i in r['index'][:k]], r['score'][:k]
+        r = query_gallery(ix, fm, im, k, skip=skip); paths, scores, probs = [ix.paths[i] for i in r['index'][:k]], r['score'][:k], r['probability'][:k]
         n, skipped, R = len(ix) - len(skip), ix.meta.get('skipped', []), fm.recipe
         desc = (f"{R['method']}: its image embedding, the top {RESCORE_TOP} re-scored with the face term ({R['fitted']}; frozen fit {R['fit']}, "
                 f"{ix.meta['search']} search{'' if index is None else ' of the index ' + display_name(ix.root)})")
-    res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object), 'score': np.asarray(scores, float)})  # object: a name that is not UTF-8 is no Arrow string
+    res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object),   # object: a name that is not UTF-8 is no Arrow string
+                        'score': np.asarray(scores, float), 'probability': np.asarray(probs, float)})
+    res.attrs.update(skipped=[[str(p), why] for p, why in skipped], n_gallery=n, embedding=desc)
     if figure is not None: draw_matches(query, res, figure, query_im=im)
     print_matches(query, res, n, desc, skipped, figure, as_json, quiet)
     return res
