@@ -60,14 +60,16 @@ def verify(folder, sums: dict, fix: str):
 class GalleryIndex:
     "A published index generation, read-only: `meta`, `paths`, `digests`, `stats` (size, mtime_ns) and the rows `emb`, `fn`, `fdesc` (memory-mapped)."
     def __init__(self, folder):
-        self.root = Path(folder); self.gen = current(folder)
+        self.root = Path(folder)
+        self.gen = current(folder)
         if self.gen is None:
             if not self.root.exists(): raise TLLError(f"{self.root}: index not found (build one with: tll index GALLERY --out {display_name(self.root)})")
             raise TLLError(f"{self.root}: not a tll index (no published generation in it)")
         fix = f"tll index GALLERY --out {display_name(self.root)} rebuilds it"
         try: self.meta = json.loads((self.gen/'meta.json').read_text())
         except (OSError, ValueError): raise TLLError(f"{display_name(self.gen/'meta.json')}: index file damaged (not JSON); {fix}") from None
-        if self.meta.get('format') != INDEX_FORMAT: raise TLLError(f"{self.root}: index format {self.meta.get('format')!r}, this tll reads {INDEX_FORMAT!r}; build it again")
+        if self.meta.get('format') != INDEX_FORMAT:
+            raise TLLError(f"{self.root}: index format {self.meta.get('format')!r}, this tll reads {INDEX_FORMAT!r}; build it again")
         self.model = self.root/self.meta['model']
         if 'checksums' not in self.meta: raise TLLError(f"{display_name(self.gen/'meta.json')}: index without checksums (an older build); {fix}")
         verify(self.gen, self.meta['checksums'], fix)   # the generation's files, then its frozen method's
@@ -81,7 +83,8 @@ class GalleryIndex:
     def __len__(self): return len(self.paths)
     def faiss(self):
         "The generation's faiss index (read on first use), or None where it is searched exactly."
-        if self._faiss is None and (self.gen/'faiss.index').exists(): self._faiss = need_faiss().read_index(str(self.gen/'faiss.index'))
+        if self._faiss is None and (self.gen/'faiss.index').exists():
+            self._faiss = need_faiss().read_index(str(self.gen/'faiss.index'))
         return self._faiss
 
 # %% ../nbs/07c_index.ipynb #e3d8c030
@@ -195,7 +198,7 @@ def _publish(out, model, recipe, paths, digests, stats, rows, meta) -> Path:
 def build_index(gallery, # folder(s) of images
                 out='tll-index', # the index folder (created; updated in place if it holds an index)
                 data=None, # data folder whose pairs fit the method (default: the bundled sample; on an update, the index's own fit unless given)
-                engine='local', # 'local' (this process) or 'ray' (Ray Data; `RAY_ADDRESS` joins a cluster)
+                engine='local', # 'local' (this process) or 'ray' (a Ray cluster: `RAY_ADDRESS` joins one, else a local one starts)
                 recursive=True, # walk subfolders of the gallery
                 cache=None, seed=0, progress=True, quiet=False,
                 chunk=64, # images per published row shard (a killed build loses at most this much work)
@@ -378,9 +381,10 @@ def _method_matches(query, gallery, k, method, data, cache, seed, progress, recu
 def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, quiet=False):
     "What `tll search` prints: a line saying what was ranked and one tab-separated line per match, names escaped (`display_name`), or, `as_json`, one JSON object with the names as they are; then the skipped files on stderr."
     if as_json:
-        print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure), skipped=[[str(p), why] for p, why in skipped],
-                              matches=[dict(rank=i + 1, score=round(float(s), 6), path=str(p), **({'probability': round(float(q), 6)} if q == q else {}))
-                                       for i, (p, s, q) in enumerate(zip(res.path, res.score, res.probability))]), indent=2))   # names as they are (JSON escapes them: they round-trip)
+        matches = [dict(rank=i + 1, score=round(float(s), 6), path=str(p), **({'probability': round(float(q), 6)} if q == q else {}))
+                   for i, (p, s, q) in enumerate(zip(res.path, res.score, res.probability))]   # names as they are (JSON escapes them: they round-trip)
+        print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure),
+                              skipped=[[str(p), why] for p, why in skipped], matches=matches), indent=2))
     elif not quiet:
         print(f"# {n} images ranked by look-alikeness to {display_name(query)} with {desc}")
         for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
@@ -409,26 +413,37 @@ def search_gallery(query, # the image file to find look-alikes of
     import pandas as pd
     from tll.methods import DEFAULT_METHOD
     query = Path(query)
-    if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
-    given = [f for f, v in (('--gallery', gallery), ('--method', method), ('--data', data)) if v is not None] + ([] if recursive else ['--no-recursive'])
-    if index is not None and given: raise TLLError(f"{' and '.join(given)} cannot be used with --index: an index is searched as it was built (tll index sets its gallery and fit)")
-    if figure is not None and Path(figure).suffix.lower() not in FIGURE_EXTS: raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
-    if figure is not None: writable_file(figure, 'figure')  # a figure we cannot write fails before any work
-    im = load_image(query)                                   # a bad query fails here, before any work
+    _check_search(k, gallery, method, data, recursive, index, figure)
+    im = load_image(query)   # a bad query fails here, before any work
     if method not in (None, DEFAULT_METHOD):
         paths, scores, n, desc, skipped = _method_matches(query, gallery, k, method, data, cache, seed, progress, recursive)
         probs = np.full(len(paths), np.nan)
     else:
-        ix = GalleryIndex(index if index is not None else gallery_index(gallery, data, cache, recursive, progress)); fm = FrozenMethod(ix.model, cache)
+        ix = GalleryIndex(index if index is not None else gallery_index(gallery, data, cache, recursive, progress))
         skip = [i for i, p in enumerate(ix.paths) if p == query.resolve()]
         if len(ix) == len(skip): raise TLLError(f"{gallery}: the gallery holds only the query itself")
-        r = query_gallery(ix, fm, im, k, skip=skip); paths, scores, probs = [ix.paths[i] for i in r['index'][:k]], r['score'][:k], r['probability'][:k]
+        fm = FrozenMethod(ix.model, cache)
+        r = query_gallery(ix, fm, im, k, skip=skip)
+        top = r['index'][:k]
+        paths, scores, probs = [ix.paths[i] for i in top], r['score'][:k], r['probability'][:k]
         n, skipped, R = len(ix) - len(skip), ix.meta.get('skipped', []), fm.recipe
-        desc = (f"{R['method']}: its image embedding, the top {RESCORE_TOP} re-scored with the face term ({R['fitted']}; frozen fit {R['fit']}, "
-                f"{ix.meta['search']} search{'' if index is None else ' of the index ' + display_name(ix.root)})")
+        where = '' if index is None else ' of the index ' + display_name(ix.root)
+        desc = (f"{R['method']}: its image embedding, the top {RESCORE_TOP} re-scored with the face term "
+                f"({R['fitted']}; frozen fit {R['fit']}, {ix.meta['search']} search{where})")
     res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object),   # object: a name that is not UTF-8 is no Arrow string
                         'score': np.asarray(scores, float), 'probability': np.asarray(probs, float)})
     res.attrs.update(skipped=[[str(p), why] for p, why in skipped], n_gallery=n, embedding=desc)
     if figure is not None: draw_matches(query, res, figure, query_im=im)
     print_matches(query, res, n, desc, skipped, figure, as_json, quiet)
     return res
+
+def _check_search(k, gallery, method, data, recursive, index, figure):
+    "`TLLError` for a search's arguments that cannot go together, before any work (a figure that cannot be written included)."
+    if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
+    given = [f for f, v in (('--gallery', gallery), ('--method', method), ('--data', data)) if v is not None]
+    given += [] if recursive else ['--no-recursive']
+    if index is not None and given:
+        raise TLLError(f"{' and '.join(given)} cannot be used with --index: an index is searched as it was built (tll index sets its gallery and fit)")
+    if figure is None: return
+    if Path(figure).suffix.lower() not in FIGURE_EXTS: raise TLLError(f"{figure}: figure must end in one of {', '.join(FIGURE_EXTS)}")
+    writable_file(figure, 'figure')
