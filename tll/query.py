@@ -76,12 +76,18 @@ def log_normaliser(Q, E, temp=MATCH_TEMP, # lifted queries (n, d), gallery rows 
                    skip=() # rows left out
                   ) -> np.ndarray:
     "log sum_j exp(Q E_j / temp) (n,) over the rows of `E` but `skip`: exact up to `EXACT_MAX` rows, else from a fixed sample of `TAIL_SAMPLE` rows, scaled to the gallery."
-    m = len(E)
-    keep = np.setdiff1d(np.arange(m), skip) if m <= EXACT_MAX else np.random.default_rng(0).choice(m, TAIL_SAMPLE, replace=False)
-    keep = np.setdiff1d(keep, skip)
-    Z = (np.ascontiguousarray(Q, np.float32) @ np.asarray(E[np.sort(keep)], np.float32).T).astype(np.float64) / temp
+    m, Q = len(E), np.ascontiguousarray(Q, np.float32)
+    skip = np.asarray(list(skip), np.int64)
+    if m <= EXACT_MAX:   # every row, read in place (a memory map is not copied)
+        Z = (Q @ np.asarray(E, np.float32).T).astype(np.float64) / temp
+        Z[:, skip] = -np.inf
+        scale = 0.0
+    else:
+        keep = np.setdiff1d(np.random.default_rng(0).choice(m, TAIL_SAMPLE, replace=False), skip)
+        Z = (Q @ np.asarray(E[keep], np.float32).T).astype(np.float64) / temp
+        scale = np.log((m - len(skip)) / len(keep))
     top = Z.max(1)
-    return top + np.log(np.exp(Z - top[:, None]).sum(1)) + np.log((m - len(skip)) / len(keep))
+    return top + np.log(np.exp(Z - top[:, None]).sum(1)) + scale
 
 def _probabilities(T, S, lognorm, temp):
     "Probabilities (n, s) of shortlisted full scores `T`, whose image terms are `S`, given the log normaliser of the image terms of every row."
