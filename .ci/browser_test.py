@@ -63,11 +63,15 @@ def main(shot):
         print('empty page: no result box, no broken image')
         twin = sorted((SAMPLE/'test'/'right').iterdir())[3]
         k = d.find_element(By.ID, 'k'); k.clear(); k.send_keys('80')
-        d.find_element(By.ID, 'file').send_keys(str(twin))
+        d.find_element(By.ID, 'file').send_keys(str(twin))   # the field's change event clamps it; then the search
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 50)
         assert k.get_attribute('value') == '50' and 'at most 50' in d.find_element(By.ID, 'knote').text, 'k=80 was not said to be clamped'
         print('matches 80: clamped to 50, and the page says so')
-        d.execute_script("const k = document.getElementById('k'); k.value = '6'; k.dispatchEvent(new Event('change'));")  # as a user's edit ends
+        set_k = lambda v: d.execute_script(f"const k = document.getElementById('k'); k.value = '{v}'; k.dispatchEvent(new Event('change'));")  # as a user's edit ends
+        set_k(90)   # after a search too: clamped, said, and searched again
+        wait.until(lambda d: k.get_attribute('value') == '50' and len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 50)
+        assert 'at most 50' in d.find_element(By.ID, 'knote').text, 'k=90 after a search was not said to be clamped'
+        set_k(6)
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6)
         first = d.find_element(By.CSS_SELECTOR, '#matches .tll-match .tll-cap').text
         assert f'trip/{twin.name}' in first, f'the twin trip/{twin.name} is not first, by its path: {first!r}'

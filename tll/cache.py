@@ -231,30 +231,37 @@ class Entry:
     "One removable cache entry: its kind (one of `KINDS`, 'temporary' or 'other'), path, size in bytes and last-modified time (Unix seconds)."
     kind: str; path: Path; bytes: int; mtime: float
 
-def _size(p: Path) -> int:
-    try: return sum(f.stat().st_size for f in p.rglob('*') if f.is_file()) if p.is_dir() else p.stat().st_size
+def _size(p: Path, seen: set) -> int:
+    "Bytes of file or folder `p`; a file with several hard links (an index's frozen form shares the cache's) counts once per `seen`, the set of such files met so far."
+    def once(st):
+        if st.st_nlink < 2: return st.st_size
+        key = (st.st_dev, st.st_ino)
+        if key in seen: return 0
+        seen.add(key)
+        return st.st_size
+    try: return sum(once(f.stat()) for f in p.rglob('*') if f.is_file()) if p.is_dir() else once(p.stat())
     except OSError: return 0  # removed while we looked (another process compacting or pruning)
 
-def _entry(kind, p: Path) -> Entry | None:
-    try: return Entry(kind, p, _size(p), p.stat().st_mtime)
+def _entry(kind, p: Path, seen: set) -> Entry | None:
+    try: return Entry(kind, p, _size(p, seen), p.stat().st_mtime)
     except OSError: return None
 
 # %% ../nbs/00f_cache.ipynb #8920e4b0
 def cache_entries(root) -> list[Entry]:
     "Every entry under cache folder `root`, oldest first; [] for a folder that does not exist."
-    root, out = Path(root), []
+    root, out, seen = Path(root), [], set()
     if not root.is_dir(): return out
-    for top in sorted(root.iterdir()):
+    for top in sorted(root.iterdir(), key=lambda t: (t.name != 'models', t.name)):   # the frozen forms first: the indexes' hard links to them count there
         if top.name.startswith('.'): continue
         kind = top.name if top.name in KINDS else 'other'
         if kind in ('features', 'faces', 'nobg') and top.is_dir():
             for store in sorted(q for q in top.iterdir() if q.is_dir()):
                 for p in sorted(store.iterdir()):
                     if p.name == '.lock': continue
-                    out.append(_entry('temporary' if p.name.startswith('.') else kind, p))
+                    out.append(_entry('temporary' if p.name.startswith('.') else kind, p, seen))
         elif top.is_dir():
-            out += [_entry('temporary' if p.name.startswith('.') else kind, p) for p in sorted(top.iterdir())]
-        else: out.append(_entry('other', top))
+            out += [_entry('temporary' if p.name.startswith('.') else kind, p, seen) for p in sorted(top.iterdir())]
+        else: out.append(_entry('other', top, seen))
     return sorted((e for e in out if e is not None), key=lambda e: e.mtime)
 
 # %% ../nbs/00f_cache.ipynb #e9aa5a7b

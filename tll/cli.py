@@ -201,6 +201,11 @@ def _human(n) -> str:
         if n < 1024 or u == 'GiB': return f'{n:.0f} {u}' if u == 'B' else f'{n:.1f} {u}'
         n /= 1024
 
+def _what(e) -> dict:
+    "What a cache entry is, where it says: a gallery index's folders ({'gallery': [...]}), else nothing."
+    try: return {'gallery': json.loads((e.path/'gallery.json').read_text())['folders']} if e.kind == 'indexes' else {}
+    except (OSError, ValueError, KeyError): return {}
+
 def _cache(action='show', cache=None, older_than=None, max_size=None, dry_run=False, as_json=False):
     "`tll cache`: what the cache folder holds by kind, or prune it."
     from tll.cache import cache_summary, prune_cache, parse_age, parse_size, cache_entries
@@ -211,15 +216,16 @@ def _cache(action='show', cache=None, older_than=None, max_size=None, dry_run=Fa
         gone = prune_cache(root, age, size, dry_run); left = cache_entries(root)
         res = dict(cache=str(root), dry_run=dry_run, removed=len(gone), removed_bytes=sum(e.bytes for e in gone),
                    remaining=len(left) - (len(gone) if dry_run else 0), remaining_bytes=sum(e.bytes for e in left) - (sum(e.bytes for e in gone) if dry_run else 0),
-                   entries=[dict(kind=e.kind, path=str(e.path), bytes=e.bytes, age_days=round((time.time() - e.mtime) / 86400, 2)) for e in gone])
+                   entries=[dict(kind=e.kind, path=str(e.path), bytes=e.bytes, age_days=round((time.time() - e.mtime) / 86400, 2), **_what(e)) for e in gone])
         if as_json: print(json.dumps(res, indent=2)); return
         print(f"{'would remove' if dry_run else 'removed'} {res['removed']} entries ({_human(res['removed_bytes'])}) from {display_name(root)}; "
               f"{res['remaining']} entries ({_human(res['remaining_bytes'])}) {'would ' if dry_run else ''}remain")
         for e in res['entries']:  # which ones, oldest first: a dry run is for deciding
-            print(f"  {e['kind']:10s} {_human(e['bytes']):>11s} {e['age_days']:7.1f} d  {display_name(Path(e['path']).relative_to(root))}")
+            gallery = f"  (the gallery {', '.join(map(display_name, e['gallery']))})" if e.get('gallery') else ''
+            print(f"  {e['kind']:10s} {_human(e['bytes']):>11s} {e['age_days']:7.1f} d  {display_name(Path(e['path']).relative_to(root))}{gallery}")
         return
     s = cache_summary(root)
-    if as_json: print(json.dumps(dict(cache=str(root), read_only=why, kinds=s.to_dict('records')), indent=2)); return
+    if as_json: print(json.dumps(dict(cache=str(root), read_only=bool(why), read_only_reason=why, kinds=s.to_dict('records')), indent=2)); return
     print(f"cache folder {display_name(root)}" + (f" (read-only: {why})" if why else ''))
     if s.empty: print('  empty'); return
     print(f"  {'kind':10s} {'entries':>8s} {'size':>11s} {'oldest':>9s} {'newest':>9s}")

@@ -130,9 +130,7 @@ def _freeze_into(m, fitted, ds, dest: Path):
 
 def _move_in(tmp: Path, dest: Path):
     "Folder `tmp` renamed to `dest`; where `dest` exists, `tmp`'s files moved over its own, the checksums last."
-    if not dest.exists():
-        os.rename(tmp, dest)
-        return
+    if not dest.exists(): return os.rename(tmp, dest)
     for f in sorted(tmp.rglob('*'), key=lambda f: f.name == 'checksums.json'):
         if not f.is_file(): continue
         (dest/f.relative_to(tmp)).parent.mkdir(parents=True, exist_ok=True)
@@ -280,7 +278,7 @@ def _compute(todo, dig: dict, model, rows, shared, engine, cache, chunk, show, q
             if shared is not None: shared.put([dig[todo[i]] for i in r['i']], values)
         for i, why in errs: bad[todo[i]] = why
     if todo:
-        _log(f"tll index: {len(todo)} images to read ({engine} engine)", quiet)
+        _log(f"tll index: {len(todo)} image{'s' if len(todo) != 1 else ''} to read ({engine} engine)", not show)
         run = _ray_rows if engine == 'ray' else _local_rows
         run(model, todo, cache, chunk, put, show, **({'actors': actors} if engine == 'ray' else {}))
     return done[0], bad
@@ -361,8 +359,10 @@ def gallery_index(gallery=None, # folder(s) of images (default: the bundled samp
     key = repr(([str(f) for f in folders], str(Path(data).resolve()) if data else None, bool(recursive)))
     out = cache_root(cache)/'indexes'/hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
     r = build_index(folders, out, data if current(out) is None else None, recursive=recursive, cache=cache, progress=progress, quiet=not progress)
+    if not (out/'gallery.json').is_file():   # what the entry is, for `tll cache prune`
+        write_json(out/'gallery.json', dict(folders=[str(f) for f in folders], data=str(data) if data else None, recursive=bool(recursive)))
     _log(f"tll: {r['images']} images of {', '.join(display_name(f) for f in folders)}, indexed in the cache ({r['computed']} rows computed, "
-         f"{r['copied']} copied from the fit's rows, {r['read']} files read, {r['skipped']} skipped)", not progress)   # what a warm run read
+         f"{r['copied']} copied from the cache, {r['read']} files read, {r['skipped']} skipped)", not progress)   # what a warm run read
     return out
 
 # %% ../nbs/07c_index.ipynb #65bb5d86

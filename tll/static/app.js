@@ -32,9 +32,10 @@ function card(m, src, href, extra) {
 }
 
 let maxK = 50;   // the server's limit (/api/health max_k)
-function clampK() {
+function clampK(edited) {   // the number of matches asked for, within 1..maxK: the note says when it was clamped, until the field is edited again
   const v = parseInt($('k').value || '8', 10), k = Math.max(1, Math.min(maxK, isNaN(v) ? 8 : v));
-  $('knote').textContent = k !== v ? (v > maxK ? 'at most ' + maxK : 'at least 1') : '';
+  if (k !== v) $('knote').textContent = v > maxK ? 'at most ' + maxK : 'at least 1';
+  else if (edited) $('knote').textContent = '';
   $('k').value = k; return k;
 }
 
@@ -42,7 +43,7 @@ function clearResult() { $('result').hidden = true; $('matches').replaceChildren
 
 async function search(file) {
   current = file; showError($('error'), '');
-  const k = clampK();
+  const k = clampK(false);
   const form = new FormData(); form.append('image', file, file.name || 'pasted.png'); form.append('k', String(k));
   if (box) form.append('box', box.map((v) => v.toFixed(4)).join(','));
   $('status').textContent = 'searching…';
@@ -71,7 +72,7 @@ window.addEventListener('paste', (e) => {
   const f = [...(e.clipboardData || {}).files || []].find((x) => x.type.startsWith('image/'));
   if (f) pick(f);
 });
-$('k').addEventListener('change', () => { clampK(); if (current) search(current); });
+$('k').addEventListener('change', () => { clampK(true); if (current) search(current); });
 $('clearbox').addEventListener('click', () => { box = null; $('sel').hidden = true; if (current) search(current); });
 
 // the region box: drag on the query
