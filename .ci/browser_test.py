@@ -2,7 +2,8 @@
 Selenium. It starts `tll serve` on a gallery made of the bundled sample's right images, the test ones in a subfolder,
 checks the empty page (no broken image), asks for too many matches (the field says it clamped), uploads a picture
 whose twin is in the subfolder and checks that k results appear with the twin first, shown by its path in the
-gallery, drags a region box and checks that the region was searched, narrows the window to 390 pixels (no sideways
+gallery, drags a region box and checks that the region was searched, opens a match's "why?" and checks that both
+similarity maps are drawn over their pictures, narrows the window to 390 pixels (no sideways
 scroll, no broken image), uploads a file that is not a picture and checks its message and that the old results are
 gone, opens the challenge view, and saves screenshots that must not be blank.
 
@@ -52,6 +53,9 @@ def gallery(tmp) -> Path:
     for f in (SAMPLE/'test'/'right').iterdir(): shutil.copy(f, g/'trip'/f.name)
     return g
 
+PAINTED = '''const c = document.getElementById(arguments[0]), px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+let n = 0; for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++; return [c.width, c.height, n];'''
+
 def main(shot):
     port = free_port(); url = f'http://127.0.0.1:{port}/'
     tmp = Path(tempfile.mkdtemp())
@@ -88,6 +92,20 @@ def main(shot):
         assert 0.3 * full[0] < got[0] < 0.7 * full[0] and 0.3 * full[1] < got[1] < 0.7 * full[1], (info, full)
         assert not d.find_element(By.ID, 'sel').get_attribute('hidden') and len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match')) == 6
         print(f'region: {info}')
+        # why: each card's bar of parts; the first card's "why?" overlays both maps on the query (the region) and the match
+        assert len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match .tll-bar')) == 6, 'a card has no bar of parts'
+        d.find_element(By.CSS_SELECTOR, '#matches .tll-match .tll-why').click()
+        wait.until(lambda d: d.find_element(By.ID, 'why').is_displayed() and d.find_element(By.ID, 'whym').get_attribute('complete') == 'true')
+        for img, canvas in (('whyq', 'whyqmap'), ('whym', 'whymmap')):
+            w, h, painted = d.execute_script(PAINTED, canvas)
+            assert (w, h) == (14, 14) and painted > 20, f'the map on {img} is not drawn: {w}x{h}, {painted} cells painted'
+            ri, rc = d.find_element(By.ID, img).rect, d.find_element(By.ID, canvas).rect
+            assert ri['width'] > 50 and all(abs(ri[k] - rc[k]) < 2 for k in ('x', 'y', 'width', 'height')), f'the map does not cover {img}: {ri} {rc}'
+        text = d.find_element(By.ID, 'whytext').text
+        assert 'shape' in text and 'score' in text, text
+        why_shot = shot.with_name(shot.stem + '-why' + shot.suffix); d.save_screenshot(str(why_shot))
+        print(f'why: both maps drawn over their pictures ({text[:90]}...; {why_shot})')
+        d.find_element(By.ID, 'whyclose').click()
         d.save_screenshot(str(shot))
         # a phone's width: the query above its matches, nothing wider than the window, no broken image
         d.execute_cdp_cmd('Emulation.setDeviceMetricsOverride', dict(width=390, height=844, deviceScaleFactor=1, mobile=True))

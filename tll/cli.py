@@ -135,6 +135,7 @@ def _run_commands(cmd):
     s.add_argument('--quiet', action='store_true', help='no progress output')
     s.add_argument('--index', default=None, metavar='INDEX', help='search this index (built by tll index) instead of a gallery folder')
     s.add_argument('--no-recursive', action='store_true', help="rank only the images at the top of --gallery, not those in its subfolders")
+    s.add_argument('--explain', action='store_true', help="split each match's score into its parts (shape, colour and texture, layout, face): columns of the table, 'explain' in --json (with the two images' similarity maps), maps in --figure")
 
 def _gallery_commands(cmd):
     "The `index` and `serve` commands."
@@ -279,7 +280,7 @@ def main(argv=None):
             cache_note(a.cache)
             from tll.index import search_gallery  # imported only when asked for; with an index, no method and no torch
             search_gallery(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, quiet=False,
-                           as_json=a.json, recursive=not a.no_recursive, index=a.index)   # --quiet: no progress; the matches are the output
+                           as_json=a.json, recursive=not a.no_recursive, index=a.index, explain=a.explain)   # --quiet: no progress; the matches are the output
         elif a.cmd == 'index':
             from tll.index import build_index, report_build
             cache_note(a.cache)

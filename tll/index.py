@@ -14,6 +14,7 @@ from .cache import RowCache, cache_root, cache_readonly, remove_entry
 from .frozen import FrozenMethod, padded
 from .query import RESCORE_TOP, EXACT_MAX, rank_rows, faiss_spec, build_faiss, need_faiss
 from .engines import ENGINES, WorkersLost, local_rows as _local_rows, ray_rows as _ray_rows
+from .explain import GROUPS, explanation_json, spatial, features_of, side_state, row_vector, explain_match, face_pair, match_map
 from .search import gallery_files, default_gallery, readable, report_skipped, draw_matches, FIGURE_EXTS
 
 # %% auto #0
@@ -339,17 +340,28 @@ def query_gallery(ix: GalleryIndex, # the gallery's index
                   im, # the query: a decoded, upright RGB image
                   k=5, rescore=RESCORE_TOP, # matches wanted; rows re-scored with the face term
                   skip=(), # rows never returned (the query itself, where it is in the gallery)
-                  small=None # `face_input(im)`, where the caller has it already (the page shows it)
+                  small=None, # `face_input(im)`, where the caller has it already (the page shows it)
+                  explain=False, # also split the top `k` scores over the query (`tll.explain.explain_match`)
+                  only=None # explain gallery row `only` instead of the top `k` (its face term as the shortlist has it, else 0)
                  ) -> dict:
-    "The shortlist of `im` in `ix`, best first ({'index', 'score', 'image', 'face'}, each (s,) with s = min(rows, max(k, rescore))) and the query's face count ('faces'); score = image + face."
-    R = fm.recipe; Q = fm.embed([fm.features(im)], 'left')
+    "The shortlist of `im` in `ix`, best first ({'index', 'score', 'image', 'face'}, each (s,) with s = min(rows, max(k, rescore))) and the query's face count ('faces'); score = image + face. With `explain`, also 'explain' (the top `k`'s `explain_match`) and 'query_state' (the query's `side_state`)."
+    R = fm.recipe
+    S = spatial(fm, im) if explain else None   # the same networks with their maps as outputs: the same row
+    Q = fm.embed([features_of(fm, S) if explain else fm.features(im)], 'left')
     qn, qd = fm.faces(im if small is None else small) if R['faces'] and rescore else (0, None)
     gfaces = lambda i: padded(np.asarray(ix.fn)[i], np.asarray(ix.fdesc)[i])  # only the shortlist's faces are read
     r = rank_rows(Q, ix.emb, k, padded([qn], qd[None]) if qd is not None else None, gfaces,
                   fm.arr.get('face_mean'), R['face_weight'], rescore, ix.faiss(), skip)
     if not (np.isfinite(r['score']).all() and np.abs(r['image']).max(initial=0) <= 1.001):  # unit rows: a larger image term is a damaged row, never an answer
         raise TLLError(f"{display_name(ix.gen/'emb.npy')}: index rows damaged (scores no row of the method gives); tll index GALLERY --out {display_name(ix.root)} rebuilds it")
-    return {c: v[0] for c, v in r.items()} | dict(faces=int(qn))
+    out = {c: v[0] for c, v in r.items()} | dict(faces=int(qn))
+    if explain:
+        q = side_state(fm, S)
+        pair = lambda j: face_pair(fm, (qn, qd), (int(ix.fn[j]), ix.fdesc[j])) if qd is not None else None
+        picks = zip(out['index'][:k], out['face'][:k]) if only is None else [(only, dict(zip(out['index'], out['face'])).get(only, 0.0))]
+        out['explain'] = [explain_match(fm, q, row_vector(fm, ix.emb[j]), f, pair(j)) for j, f in picks]
+        out['query_state'] = q
+    return out
 
 def gallery_index(gallery=None, # folder(s) of images (default: the bundled sample's right images, train and test)
                   data=None, # data folder whose pairs fit the method (default: the bundled sample)
@@ -380,20 +392,25 @@ def _method_matches(query, gallery, k, method, data, cache, seed, progress, recu
 
 def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, quiet=False):
     "What `tll search` prints: a line saying what was ranked and one tab-separated line per match, names escaped (`display_name`), or, `as_json`, one JSON object with the names as they are; then the skipped files on stderr."
+    E = res.attrs.get('explain')
     if as_json:
         matches = [dict(rank=i + 1, score=round(float(s), 6), path=str(p), **({'probability': round(float(q), 6)} if q == q else {}))
                    for i, (p, s, q) in enumerate(zip(res.path, res.score, res.probability))]   # names as they are (JSON escapes them: they round-trip)
+        for m, e in zip(matches, E or []): m['explain'] = explanation_json(e)
         print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure),
                               skipped=[[str(p), why] for p, why in skipped], matches=matches), indent=2))
     elif not quiet:
         print(f"# {n} images ranked by look-alikeness to {display_name(query)} with {desc}")
-        for i, (p, s) in enumerate(zip(res.path, res.score)): print(f"{i+1}\t{s:.4f}\t{display_name(p)}")
+        if E: print(f"# rank, score, its parts ({', '.join(GROUPS)}: they add up to the score), path")
+        for i, (p, s) in enumerate(zip(res.path, res.score)):
+            parts = ''.join(f"\t{res[g].iloc[i]:.4f}" for g in GROUPS) if E else ''
+            print(f"{i+1}\t{s:.4f}{parts}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
     if not quiet: report_skipped(skipped)
 
-def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=True, as_json=False) -> 'pd.DataFrame':
+def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=True, as_json=False, explain=False) -> 'pd.DataFrame':
     "`search_gallery` of the index `index` (`tll search IMAGE --index INDEX`)."
-    return search_gallery(query, k=k, cache=cache, figure=figure, quiet=quiet, as_json=as_json, index=index)
+    return search_gallery(query, k=k, cache=cache, figure=figure, quiet=quiet, as_json=as_json, index=index, explain=explain)
 
 # %% ../nbs/07c_index.ipynb #m89202ba
 def search_gallery(query, # the image file to find look-alikes of
@@ -407,13 +424,14 @@ def search_gallery(query, # the image file to find look-alikes of
                    quiet=True, # print nothing (the default from Python, which gets the table; `tll search` prints it)
                    as_json=False, # print the matches as JSON (rank, score, path) instead of tab-separated lines
                    recursive=True, # also the images in the gallery's subfolders
-                   index=None # an index (`tll index`) to search instead of `gallery`
+                   index=None, # an index (`tll index`) to search instead of `gallery`
+                   explain=False # also split each match's score (`tll.explain`): its parts as columns, the explanations in `attrs['explain']`, maps in the figure
                   ) -> 'pd.DataFrame':
     "Rank the images of `gallery` (or `index`) by look-alikeness to image `query`; return (and, unless `quiet`, print) the top `k` as a table (path, score, probability), with `attrs` `skipped` ([path, reason] of the gallery's unreadable files), `n_gallery` and `embedding`. The score is the method's similarity of the query (as a left) to each gallery image (as a right): its image term plus its face term for the best 100; higher is more alike, comparable within one search. The probability is `tll.query.rank_rows`'s (NaN for a method other than the default). `TLLError` for an unreadable query or an empty gallery."
     import pandas as pd
     from tll.methods import DEFAULT_METHOD
     query = Path(query)
-    _check_search(k, gallery, method, data, recursive, index, figure)
+    _check_search(k, gallery, method, data, recursive, index, figure, explain)
     im = load_image(query)   # a bad query fails here, before any work
     if method not in (None, DEFAULT_METHOD):
         paths, scores, n, desc, skipped = _method_matches(query, gallery, k, method, data, cache, seed, progress, recursive)
@@ -423,8 +441,11 @@ def search_gallery(query, # the image file to find look-alikes of
         skip = [i for i, p in enumerate(ix.paths) if p == query.resolve()]
         if len(ix) == len(skip): raise TLLError(f"{gallery}: the gallery holds only the query itself")
         fm = FrozenMethod(ix.model, cache)
-        r = query_gallery(ix, fm, im, k, skip=skip)
+        r = query_gallery(ix, fm, im, k, skip=skip, explain=explain)
         top = r['index'][:k]
+        for e, j in zip(r.get('explain', []), top):   # the match's own map: one pass of its file (changed or gone since indexing: no map, and why)
+            try: e['match_map'] = match_map(fm, r['query_state'], load_image(ix.paths[j]))
+            except TLLError as err: e['match_map'], e['note'] = None, f"no map of the match: {err}"
         paths, scores, probs = [ix.paths[i] for i in top], r['score'][:k], r['probability'][:k]
         n, skipped, R = len(ix) - len(skip), ix.meta.get('skipped', []), fm.recipe
         where = '' if index is None else ' of the index ' + display_name(ix.root)
@@ -433,13 +454,18 @@ def search_gallery(query, # the image file to find look-alikes of
     res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object),   # object: a name that is not UTF-8 is no Arrow string
                         'score': np.asarray(scores, float), 'probability': np.asarray(probs, float)})
     res.attrs.update(skipped=[[str(p), why] for p, why in skipped], n_gallery=n, embedding=desc)
-    if figure is not None: draw_matches(query, res, figure, query_im=im)
+    if explain:
+        for g in GROUPS: res[g] = [e['groups'][g] for e in r['explain']]
+        res.attrs['explain'] = r['explain']
+    if figure is not None: draw_matches(query, res, figure, query_im=im, maps=[(e['query_map'], e['match_map']) for e in r['explain']] if explain else None)
     print_matches(query, res, n, desc, skipped, figure, as_json, quiet)
     return res
 
-def _check_search(k, gallery, method, data, recursive, index, figure):
+def _check_search(k, gallery, method, data, recursive, index, figure, explain=False):
     "`TLLError` for a search's arguments that cannot go together, before any work (a figure that cannot be written included)."
+    from tll.methods import DEFAULT_METHOD
     if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
+    if explain and method not in (None, DEFAULT_METHOD): raise TLLError(f"--explain splits the default method's score ({DEFAULT_METHOD}), not {method}'s")
     given = [f for f, v in (('--gallery', gallery), ('--method', method), ('--data', data)) if v is not None]
     given += [] if recursive else ['--no-recursive']
     if index is not None and given:

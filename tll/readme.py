@@ -12,7 +12,7 @@ from .results import REPORT
 from .report import _pretty, _num
 
 # %% auto #0
-__all__ = ['HEADLINE', 'README_CODE', 'MarkdownText', 'headline_table', 'speed_note', 'index_note', 'serve_note',
+__all__ = ['HEADLINE', 'README_CODE', 'MarkdownText', 'headline_table', 'speed_note', 'index_note', 'serve_note', 'explain_note',
            'notebook_summary', 'notebooks_table', 'cluster_note', 'readme_text', 'write_readme']
 
 # %% ../nbs/07e_readme.ipynb #f7555cf4
@@ -128,9 +128,26 @@ def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
         f"Measured by `tll bench --serve --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU, with the "
         f"{b.get('gallery', '?')} test rights as the gallery: ready {v(b, 'startup_s', lambda x: f'{x:.1f} s')} after the command started "
         f"(warm cache) to the first answered search; one query at a time (a {v(b, 'query_bytes', lambda x: f'{x / 1000:.0f} KB')} JPEG), "
-        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} (over {b.get('n_queries', '?')}, HTTP included); {L.get('clients', '?')} clients "
+        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} (over {b.get('n_queries', '?')}, HTTP included, 8 matches explained as the page shows them; "
+        f"the explanation adds {v(b, 'explain_ms', ms)} to the p50 of the same search without it, {v(b, 'plain_p50_ms', ms)}); {L.get('clients', '?')} clients "
         f"at once for {L.get('seconds', '?')} s: {L.get('requests', '?')} queries, {L.get('errors', '?')} errors, "
         f"{v(L, 'qps', lambda x: f'{x:.1f}')} queries/s, p95 {v(L, 'p95_ms', ms)}.")
+
+def explain_note(results_dir, file='explain.json') -> MarkdownText:
+    "The README's paragraph on the explanations' faithfulness and the default method's mistakes, from `tll.explain.explain_validation`'s result file."
+    b, rel = _read_bench(results_dir, file)
+    if b is None: return MarkdownText(f"Explanations: `{rel}` missing (written by `nbs/07ac_explain.ipynb`'s slow cell).")
+    d, ms = b['deletion'], b['mistakes']
+    mean = lambda who, g: sum(m[who]['groups'][g] for m in ms) / max(len(ms), 1)
+    lead = sorted(((mean('pick', g) - mean('true', g), g) for g in (ms[0]['true']['groups'] if ms else {})), reverse=True)
+    return MarkdownText(
+        f"Measured by `nbs/07ac_explain.ipynb` (`{rel}`) on the seed-0 split of the challenge data, the method fitted on its training pairs: "
+        f"blurring the cells that a match's map ranks highest, over {b['pairs']} validation pairs, takes its score from "
+        f"{d['by_map'][0]:.3f} to {d['by_map'][-1]:.3f} at {b['steps'][-1]:.0%} of the cells, and blurring as many at random to {d['random'][-1]:.3f} "
+        f"(area between the curves {d['area_mean']:.4f} ± {d['area_std']:.4f}; the map beats chance on {d['better']:.0%} of the pairs; each map "
+        f"sums to its image term within {b.get('residual_max', float('nan')):.1e}). "
+        f"In the {len(ms)} tasks of {b['tasks']} where the default method's first pick is wrong, the pick leads the true match most in "
+        + (f"{lead[0][1]} (+{lead[0][0]:.3f} on average), then {lead[1][1]} ({lead[1][0]:+.3f})." if len(lead) > 1 else "nothing measured."))
 
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."

@@ -120,17 +120,26 @@ def report_skipped(skipped):
 def draw_matches(query, # the query image file
                  res: pd.DataFrame, # its matches: columns path and score, best first
                  path, size=2.2,
-                 query_im=None # the query already decoded (`load_image`), so that it is not decoded twice
+                 query_im=None, # the query already decoded (`load_image`), so that it is not decoded twice
+                 maps=None # per match, (query's map, match's map) (`tll.explain`): a second row shows the query with its map for each match, and each match wears its own
                 ) -> Path:
-    "Save the query image beside its ranked matches (matplotlib, Agg canvas) atomically to `path`."
+    "Save the query image beside its ranked matches (matplotlib, Agg canvas) atomically to `path`; with `maps`, each image overlaid with its similarity map (red: adds to the score, blue: takes from it)."
     from matplotlib.figure import Figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    n = len(res) + 1
-    fig = Figure(figsize=(size * n, size * 1.35)); FigureCanvasAgg(fig)
+    n, rows = len(res) + 1, 1 if maps is None else 2
+    fig = Figure(figsize=(size * n, size * 1.35 * rows)); FigureCanvasAgg(fig)
     name = lambda p: display_name(Path(p).name).replace('$', r'\$')  # matplotlib would read '$' as mathtext; non-UTF-8 bytes as \xNN
-    ims = [(load_image(query) if query_im is None else query_im, f'query\n{name(query)}')] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}') for i, (p, s) in enumerate(zip(res.path, res.score))]
-    for j, (im, title) in enumerate(ims):
-        ax = fig.add_subplot(1, n, j + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
+    qim = load_image(query) if query_im is None else query_im
+    ims = [(qim, f'query\n{name(query)}', None)] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}', None if maps is None else maps[i][1])
+                                                   for i, (p, s) in enumerate(zip(res.path, res.score))]
+    if maps is not None: ims += [(None, 'where the query\nmatches each one', None)] + [(qim, f'query, for {i+1}', m[0]) for i, m in enumerate(maps)]
+    for j, (im, title, M) in enumerate(ims):
+        ax = fig.add_subplot(rows, n, j + 1); ax.set_title(title, fontsize=8); ax.axis('off')
+        if im is None: continue
+        ax.imshow(im)
+        if M is not None:
+            a = float(np.abs(M).max()) or 1.0
+            ax.imshow(M, cmap='RdBu_r', vmin=-a, vmax=a, alpha=0.55, extent=(0, im.size[0], im.size[1], 0), interpolation='bilinear')
     fig.tight_layout()
     path = Path(path)
     with atomic_path(path) as tmp: fig.savefig(tmp, dpi=80, bbox_inches='tight', format=path.suffix.lstrip('.').lower().replace('jpg', 'jpeg'))

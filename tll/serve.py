@@ -76,8 +76,8 @@ def _err(msg, code):
     from starlette.responses import JSONResponse
     return JSONResponse({'error': msg}, code)
 
-def _search_route(searcher: Searcher, private: Path):
-    "The handler of `POST /api/search`: a multipart upload (`image`, `k`, `box`) decoded in the folder `private`, then searched."
+def _upload_routes(searcher: Searcher, private: Path) -> tuple:
+    "The handlers of `POST /api/search` (multipart: `image`, `k`, `box`, `explain`) and `POST /api/why` (`image`, `index`, `box`): the upload decoded in the folder `private`, then searched or explained."
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.responses import JSONResponse
@@ -87,25 +87,41 @@ def _search_route(searcher: Searcher, private: Path):
         except TLLError as e: raise TLLError(str(e).replace(str(p), name or 'upload')) from None
         finally: p.unlink(missing_ok=True)
 
-    async def search(request):
+    async def upload(request):
+        "(image bytes, file name, the other fields, the box), or the error response."
         try:
             async with request.form(max_files=1, max_fields=4, max_part_size=64 * 1024) as form:
                 f = form.get('image')
                 if f is None or isinstance(f, str): return _err("no image in the request (a multipart field 'image')", 400)
                 b = await f.read(); name = os.path.basename(f.filename or 'upload')[:100]
-                k, box = form.get('k', '5'), parse_box(form.get('box'))
+                return b, name, {k: v for k, v in form.items() if isinstance(v, str)}, parse_box(form.get('box'))
         except TLLError as e: return _err(str(e), 400)
         except _TooLarge: raise  # BodyLimit answers 413
         except HTTPException as e: return _err(f"malformed request ({e.detail})", e.status_code)
         except Exception as e: return _err(f"malformed request ({type(e).__name__})", 400)
-        if not re.fullmatch('[0-9]{1,3}', str(k)) or not 1 <= int(k) <= MAX_K: return _err(f"k must be from 1 to {MAX_K}, got {k!r}", 400)
+
+    async def run(request, check, work):
+        got = await upload(request)
+        if not isinstance(got, tuple): return got
+        b, name, fields, box = got
+        if (msg := check(fields)): return _err(msg, 400)
         if not b: return _err(f"{name}: empty file", 415)
         try: im = await run_in_threadpool(decode, b, name)
         except TLLError as e: return _err(str(e), _status(e))
-        try: r = await run_in_threadpool(searcher.search, im, int(k), box)
+        try: return JSONResponse(dict(await run_in_threadpool(work, im, fields, box), name=name))
         except TLLError as e: return _err(str(e), 400)
-        return JSONResponse(dict(r.to_json(), name=name))
-    return search
+
+    def bad_search(f):
+        k, explain = f.get('k', '5'), f.get('explain', '1')
+        if not (re.fullmatch('[0-9]{1,3}', k) and 1 <= int(k) <= MAX_K): return f"k must be from 1 to {MAX_K}, got {k!r}"
+        if explain not in ('0', '1'): return f"explain must be 0 or 1, got {explain!r}"
+    def bad_why(f):
+        i = f.get('index')
+        if not (re.fullmatch('[0-9]{1,9}', str(i)) and int(i) < len(searcher.ix)): return f"index must be a gallery image, from 0 to {len(searcher.ix) - 1}, got {i!r}"
+    async def search(request):
+        return await run(request, bad_search, lambda im, f, box: searcher.search(im, int(f.get('k', '5')), box, explain=f.get('explain', '1') == '1').to_json())
+    async def why(request): return await run(request, bad_why, lambda im, f, box: searcher.why(im, int(f['index']), box))
+    return search, why
 
 def _challenge_routes(challenge) -> list:
     "The routes of the challenge view: its summary, one task, and one task's images (by task and slot, never a path from the request)."
@@ -145,6 +161,7 @@ def make_app(searcher: Searcher, # the gallery and its method
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     private = Path(tempfile.mkdtemp(prefix='tll-serve-'))  # mode 0700: uploads are decoded from here and removed at once
+    search, why = _upload_routes(searcher, private)
 
     async def gallery_image(request):
         i, full = request.path_params['i'], request.query_params.get('size') == 'full'
@@ -159,7 +176,7 @@ def make_app(searcher: Searcher, # the gallery and its method
                                  note=challenge.note if challenge else None, max_upload=max_upload, max_k=MAX_K))
 
     routes = [Route('/', lambda r: FileResponse(STATIC/'index.html')), Route('/api/health', health),
-              Route('/api/search', _search_route(searcher, private), methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
+              Route('/api/search', search, methods=['POST']), Route('/api/why', why, methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
               *_challenge_routes(challenge),
               Mount('/static', StaticFiles(directory=STATIC))]  # files of the package's static folder only; no listing
     mw = [Middleware(BodyLimit, limit=max_upload + 64 * 1024), Middleware(SameOrigin, hosts=list(hosts) if hosts else None)]

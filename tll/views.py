@@ -17,10 +17,11 @@ from .tasks import candidate_tasks, validate
 from .index import GalleryIndex, query_gallery
 from .frozen import FrozenMethod, face_input
 from .rerank import confidences
+from .explain import GROUPS, MAP_SIDE, shares, shares_line, explanation_json, match_map
 
 # %% auto #0
-__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'jpeg', 'data_url', 'parse_box', 'crop',
-           'SearchResult', 'result_html', 'gallery_root', 'Searcher', 'Challenge']
+__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'BAR_HELP', 'WHY_HELP', 'jpeg', 'data_url',
+           'parse_box', 'crop', 'SearchResult', 'result_html', 'gallery_root', 'Searcher', 'Challenge']
 
 # %% ../nbs/07ca_views.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -75,12 +76,23 @@ CAPTION_HELP = ('p: the chance that this is the picture a person would pair with
 
 def _num(label, v, digits=3) -> str: return f'<span class="tll-num">{label} {v:.{digits}f}</span>'
 
+BAR_HELP = ('The bar under each match splits its score: shape (purple), colour and texture (orange), layout (green), face (blue); '
+            '"why?" shows where the two pictures match.')
+WHY_HELP = ('what made the score, split exactly over the query: shape (late stages), colour and texture (early stages), '
+            'layout (where things sit), face (the face term); a share is its part of the sum of all parts, ignoring their signs')
+
+def _bar(m) -> str:
+    "A match's parts as a bar (`tll.explain.shares`: each group's width its positive share) titled with every share; '' without parts."
+    if 'shares' not in m: return ''
+    segs = ''.join(f'<span class="tll-part tll-{g.split()[0]}" style="width:{100 * max(v, 0):.1f}%"></span>' for g, v in m['shares'].items())
+    return f'<span class="tll-bar" title="{html.escape(WHY_HELP)}&#10;{html.escape(m["why"])}">{segs}</span>'
+
 def result_html(query_src: str, matches: list, src) -> str:
     "The result view the page draws (app.js builds the same markup): the query, then a grid of matches with their probability, score and its parts; `src(match)` gives each thumbnail's URL."
     cards = ''.join(
         f'<a class="tll-match" href="{html.escape(src(m))}" target="_blank" title="{html.escape(m["path"])}"><img src="{html.escape(src(m))}" alt="{html.escape(m["path"])}">'
         f'<span class="tll-cap" title="{CAPTION_HELP}"><b>#{m["rank"]}</b> {html.escape(m["path"])}<br>{_num("p", m["probability"], 2)} · {_num("score", m["score"])}<br>'
-        f'{_num("image", m["image"])} · {_num("face", m["face"])}</span></a>' for m in matches)
+        f'{_num("image", m["image"])} · {_num("face", m["face"])}{_bar(m)}</span></a>' for m in matches)
     return f'<div class="tll-view"><img class="tll-query" src="{html.escape(query_src)}" alt="query"><div class="tll-results">{cards}</div></div>'
 
 # %% ../nbs/07ca_views.ipynb #g42root1
@@ -107,16 +119,28 @@ class Searcher:
 
     def search(self, im: Image.Image, # the query, upright RGB (`load_image`)
                k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
-               thumbs=False) -> SearchResult: # also make the matches' thumbnails (for `_repr_html_`)
-        "The `k` gallery images most like `im` (`query_gallery`), each with its probability (`tll.query.rank_rows`: a softmax over the whole gallery, calibrated in `07ab_gallery`)."
+               thumbs=False, # also make the matches' thumbnails (for `_repr_html_`)
+               explain=True) -> SearchResult: # also split each match's score over the query (`tll.explain.explain_match`)
+        "The `k` gallery images most like `im` (`query_gallery`), each with its probability (`tll.query.rank_rows`: a softmax over the whole gallery, calibrated in `07ab_gallery`) and, with `explain`, its parts ('parts', 'shares', 'why': `tll.explain`) and the query's map for it ('query_map', `MAP_SIDE` x `MAP_SIDE`)."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
         q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
-        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k), small=small)
+        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k), small=small, explain=explain)
         p = r['probability']
         ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), path=self.where(i), score=float(r['score'][j]), image=float(r['image'][j]),
                    face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
+        for m, e in zip(ms, r.get('explain', [])):
+            m.update(parts=e['groups'], shares=shares(e), why=shares_line(e), faces=e['faces'], query_map=explanation_json(e)['query_map'])
         th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
         return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
+
+    def why(self, im: Image.Image, i: int, box=None) -> dict:
+        "The explanation of gallery image `i` as a match of `im` (cropped to `box`): `tll.explain.explain_match` with both images' maps (`explanation_json`), and the match's path."
+        if not 0 <= int(i) < len(self.ix): raise TLLError(f"no gallery image {i} (the gallery holds {len(self.ix)})")
+        q = crop(im, box); g = load_image(self.ix.paths[i])
+        with self.lock:
+            r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))
+            e = r['explain'][0]; e['match_map'] = match_map(self.fm, r['query_state'], g)
+        return explanation_json(e) | dict(index=int(i), path=self.where(i), shares=shares(e), why=shares_line(e))
 
     def search_file(self, path, k=5, box=None) -> SearchResult:
         "`search` of an image file, with its thumbnails (a notebook shows the result as the page does)."

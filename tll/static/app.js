@@ -28,8 +28,54 @@ function card(m, src, href, extra) {
       const n = document.createElement('span'); n.className = 'tll-num'; n.textContent = t; cap.appendChild(n);
     });
   }
+  if (m.shares) {   // the score's parts (tll.explain): a bar of the positive shares, every share in its title, and the why view
+    const bar = document.createElement('span'); bar.className = 'tll-bar'; bar.title = WHY_HELP + '\n' + m.why;
+    for (const [g, v] of Object.entries(m.shares)) {
+      const seg = document.createElement('span'); seg.className = 'tll-part tll-' + g.split(' ')[0];
+      seg.style.width = (100 * Math.max(v, 0)).toFixed(1) + '%'; bar.appendChild(seg);
+    }
+    cap.appendChild(bar);
+    const why = document.createElement('button'); why.type = 'button'; why.className = 'tll-why'; why.textContent = 'why?';
+    why.title = 'where the two pictures match'; why.addEventListener('click', (e) => { e.preventDefault(); e.stopPropagation(); showWhy(m); });
+    cap.appendChild(why);
+  }
   a.appendChild(cap); return a;
 }
+
+const BAR_HELP = 'The bar under each match splits its score: shape (purple), colour and texture (orange), layout (green), face (blue); "why?" shows where the two pictures match.';  // tll.views.BAR_HELP
+const WHY_HELP = 'what made the score, split exactly over the query: shape (late stages), colour and texture (early stages), ' +
+  'layout (where things sit), face (the face term); a share is its part of the sum of all parts, ignoring their signs';  // tll.views.WHY_HELP
+
+function drawMap(canvas, map) {   // a similarity map (rows x cols, summing to the image term) as a translucent overlay: red adds to the score, blue takes from it
+  const h = map.length, w = map[0].length, top = Math.max(1e-12, ...map.flat().map(Math.abs));
+  canvas.width = w; canvas.height = h;
+  const ctx = canvas.getContext('2d'), img = ctx.createImageData(w, h);
+  map.flat().forEach((v, i) => {
+    const a = Math.abs(v) / top;
+    img.data.set(v >= 0 ? [230, 40, 20, Math.round(200 * a)] : [20, 80, 230, Math.round(200 * a)], 4 * i);
+  });
+  ctx.putImageData(img, 0, 0);
+}
+
+let lastQuery = null;   // the query as last searched (cropped to the box): the why view shows its map on it
+async function showWhy(m) {
+  const form = new FormData(); form.append('image', current, current.name || 'pasted.png'); form.append('index', String(m.index));
+  if (box) form.append('box', box.map((v) => v.toFixed(4)).join(','));
+  $('status').textContent = 'explaining…';
+  let res, body;
+  try { res = await fetch('/api/why', { method: 'POST', body: form }); body = await res.json(); }
+  catch (e) { $('status').textContent = ''; showError($('error'), 'The server did not answer: ' + e); return; }
+  $('status').textContent = '';
+  if (!res.ok) { showError($('error'), body.error || ('error ' + res.status)); return; }
+  $('whyq').src = lastQuery; $('whym').src = '/api/gallery/' + m.index;
+  drawMap($('whyqmap'), body.query_map); drawMap($('whymmap'), body.match_map);
+  const f = body.faces ? '; faces: the query\'s face ' + body.faces.query + ' with the match\'s face ' + body.faces.match + ' (cosine ' + body.faces.cosine.toFixed(2) + ')' : '';
+  $('whytext').textContent = '#' + m.rank + ' ' + body.path + ': score ' + body.score.toFixed(3) + ' = ' +
+    Object.entries(body.groups).map(([g, v]) => g + ' ' + v.toFixed(3)).join(' + ') + ' (' + body.why + ')' + f +
+    '. Red: where each picture adds to the score; blue: where it takes from it.';
+  $('why').hidden = false; $('why').scrollIntoView({ block: 'nearest' });
+}
+$('whyclose').addEventListener('click', () => { $('why').hidden = true; });
 
 let maxK = 50;   // the server's limit (/api/health max_k)
 function clampK(edited) {   // the number of matches asked for, within 1..maxK: the note says when it was clamped, until the field is edited again
@@ -39,7 +85,7 @@ function clampK(edited) {   // the number of matches asked for, within 1..maxK: 
   $('k').value = k; return k;
 }
 
-function clearResult() { $('result').hidden = true; $('matches').replaceChildren(); $('legend').textContent = ''; }
+function clearResult() { $('why').hidden = true; $('result').hidden = true; $('matches').replaceChildren(); $('legend').textContent = ''; }
 
 async function search(file) {
   current = file; showError($('error'), '');
@@ -52,12 +98,12 @@ async function search(file) {
   catch (e) { $('status').textContent = ''; clearResult(); showError($('error'), 'The server did not answer: ' + e); return; }
   $('status').textContent = '';
   if (!res.ok) { clearResult(); showError($('error'), body.error || ('error ' + res.status)); return; }   // no stale results under a new error
-  $('result').hidden = false;
+  $('result').hidden = false; $('why').hidden = true; lastQuery = body.query;
   if (!box) $('query').src = body.query;   // upright, as the method reads it; a box is drawn on the whole picture
   $('qinfo').textContent = (box ? 'the region ' : '') + body.query_size.join('x') + ' pixels searched, ' + body.faces + ' face(s); '
     + body.n_gallery + ' gallery images ranked';
   $('clearbox').hidden = !box;
-  $('legend').textContent = CAPTION_HELP;
+  $('legend').textContent = CAPTION_HELP + ' ' + BAR_HELP;
   const grid = $('matches'); grid.replaceChildren();
   for (const m of body.matches) grid.appendChild(card(m, '/api/gallery/' + m.index, '/api/gallery/' + m.index + '?size=full'));
 }
