@@ -401,14 +401,14 @@ def explain_prose(path) -> str:
             f"(the split is exact; what the normalisations change is what a part means, not the sum).")
 
 def mistake_figure(path, data, n=None, size=2.3):
-    "The first `n` mistakes of `explain_validation`'s file with their maps: per row the left, the true match and the pick, each match overlaid with its map (red: adds to the score, blue: takes from it)."
+    "The first `n` mistakes of `explain_validation`'s file with their maps: per row the left, the true match and the pick with its score before re-ranking, each match overlaid with its map (red: adds to the score, blue: takes from it)."
     from matplotlib.figure import Figure
     r = json.loads(Path(path).read_text()); ds = TLLData.load(data)
     shown = [m for m in r['mistakes'] if 'match_map' in m['true']][:n]
     fig = Figure(figsize=(3 * size, size * 1.15 * len(shown)))
     for row, m in enumerate(shown):
         cells = [(load_image(ds.path('train', 'left', m['left'])), f"left {m['left']}", None)]
-        cells += [(load_image(ds.path('train', 'right', m[w]['id'])), f"{w} {m[w]['id']}: {m[w]['image']:.3f}", np.array(m[w]['match_map']))
+        cells += [(load_image(ds.path('train', 'right', m[w]['id'])), f"{w} {m[w]['id']}: score {m[w].get('score', m[w]['image']):.3f}", np.array(m[w]['match_map']))
                   for w in ('true', 'pick')]
         for col, (im, title, M) in enumerate(cells):
             ax = fig.add_subplot(len(shown), 3, 3 * row + col + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
