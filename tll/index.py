@@ -19,7 +19,8 @@ from .search import gallery_files, default_gallery, readable, report_skipped, dr
 
 # %% auto #0
 __all__ = ['INDEX_FORMAT', 'HASH_MAX', 'current', 'checksums', 'verify', 'GalleryIndex', 'frozen_store', 'build_index',
-           'report_build', 'query_gallery', 'gallery_index', 'print_matches', 'search_index', 'search_gallery']
+           'report_build', 'GalleryChanged', 'indexed_image', 'query_gallery', 'gallery_index', 'print_matches',
+           'search_index', 'search_gallery']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i2'  # bump when the index layout changes (i2: the frozen method of `tll.frozen`, its digest independent of the IR's bytes)
@@ -335,6 +336,17 @@ def report_build(res, quiet=False):
     report_skipped(res['skipped_files'])
 
 # %% ../nbs/07c_index.ipynb #65bb5d85
+class GalleryChanged(TLLError):
+    "A gallery file removed or changed since its index was built (its rows no longer describe it)."
+
+def indexed_image(ix: GalleryIndex, i: int):
+    "Gallery image `i` decoded, if its file is the one the index holds (same size and modification time); `GalleryChanged` if it was removed or changed since."
+    p, fix = ix.paths[i], f"tll index updates the index {display_name(ix.root)}"
+    try: st = _stat(p)
+    except OSError: raise GalleryChanged(f"{display_name(p)}: removed since the index was built; {fix}") from None
+    if tuple(st) != tuple(int(v) for v in ix.stats[i]): raise GalleryChanged(f"{display_name(p)}: changed since the index was built; {fix}")
+    return load_image(p)
+
 def query_gallery(ix: GalleryIndex, # the gallery's index
                   fm: FrozenMethod, # its frozen method (`FrozenMethod(ix.model)`)
                   im, # the query: a decoded, upright RGB image
@@ -374,7 +386,7 @@ def gallery_index(gallery=None, # folder(s) of images (default: the bundled samp
     if not (out/'gallery.json').is_file():   # what the entry is, for `tll cache prune`
         write_json(out/'gallery.json', dict(folders=[str(f) for f in folders], data=str(data) if data else None, recursive=bool(recursive)))
     _log(f"tll: {r['images']} images of {', '.join(display_name(f) for f in folders)}, indexed in the cache ({r['computed']} rows computed, "
-         f"{r['copied']} copied from the cache, {r['read']} files read, {r['skipped']} skipped)", not progress)   # what a warm run read
+         f"{r['copied']} copied from the cache, {r['read']} files read, {r['skipped']} skipped" + (f", {r['removed']} removed" if r.get('removed') else '') + ")", not progress)   # what a warm run read
     return out
 
 # %% ../nbs/07c_index.ipynb #65bb5d86
@@ -400,13 +412,16 @@ def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, q
         print(json.dumps(dict(query=str(query), n_gallery=n, embedding=desc, figure=None if figure is None else str(figure),
                               skipped=[[str(p), why] for p, why in skipped], matches=matches), indent=2))
     elif not quiet:
-        print(f"# {n} images ranked by look-alikeness to {display_name(query)} with {desc}")
+        print(f"# {n} image{'s' if n != 1 else ''} ranked by look-alikeness to {display_name(query)} with {desc}")
         if E: print(f"# rank, score, its parts ({', '.join(GROUPS)}: they add up to the score), path")
         for i, (p, s) in enumerate(zip(res.path, res.score)):
             parts = ''.join(f"\t{res[g].iloc[i]:.4f}" for g in GROUPS) if E else ''
             print(f"{i+1}\t{s:.4f}{parts}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
-    if not quiet: report_skipped(skipped)
+    if not quiet:
+        for p, e in zip(res.path, E or []):
+            if e.get('note'): print(f"tll: {display_name(p)}: {e['note']}", file=sys.stderr)   # a match whose map could not be drawn, and why
+        report_skipped(skipped)
 
 def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=True, as_json=False, explain=False) -> 'pd.DataFrame':
     "`search_gallery` of the index `index` (`tll search IMAGE --index INDEX`)."
@@ -444,7 +459,7 @@ def search_gallery(query, # the image file to find look-alikes of
         r = query_gallery(ix, fm, im, k, skip=skip, explain=explain)
         top = r['index'][:k]
         for e, j in zip(r.get('explain', []), top):   # the match's own map: one pass of its file (changed or gone since indexing: no map, and why)
-            try: e['match_map'] = match_map(fm, r['query_state'], load_image(ix.paths[j]))
+            try: e['match_map'] = match_map(fm, r['query_state'], indexed_image(ix, j))
             except TLLError as err: e['match_map'], e['note'] = None, f"no map of the match: {err}"
         paths, scores, probs = [ix.paths[i] for i in top], r['score'][:k], r['probability'][:k]
         n, skipped, R = len(ix) - len(skip), ix.meta.get('skipped', []), fm.recipe
@@ -465,7 +480,7 @@ def _check_search(k, gallery, method, data, recursive, index, figure, explain=Fa
     "`TLLError` for a search's arguments that cannot go together, before any work (a figure that cannot be written included)."
     from tll.methods import DEFAULT_METHOD
     if int(k) < 1: raise TLLError(f"-k must be at least 1, got {k}")
-    if explain and method not in (None, DEFAULT_METHOD): raise TLLError(f"--explain splits the default method's score ({DEFAULT_METHOD}), not {method}'s")
+    if explain and method not in (None, DEFAULT_METHOD): raise TLLError(f"--explain (explain=True) splits the default method's score ({DEFAULT_METHOD}), not {method}'s")
     given = [f for f, v in (('--gallery', gallery), ('--method', method), ('--data', data)) if v is not None]
     given += [] if recursive else ['--no-recursive']
     if index is not None and given:

@@ -8,6 +8,7 @@ import json, os, sys, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
+from PIL import Image
 from .data import TLLError, TLLData, sample_path, IMAGE_EXTS
 from .io import atomic_path, writable_file, display_name
 from .images import load_image, check_image, check_images, looks_like_image
@@ -130,13 +131,18 @@ def draw_matches(query, # the query image file
     fig = Figure(figsize=(size * n, size * 1.35 * rows)); FigureCanvasAgg(fig)
     name = lambda p: display_name(Path(p).name).replace('$', r'\$')  # matplotlib would read '$' as mathtext; non-UTF-8 bytes as \xNN
     qim = load_image(query) if query_im is None else query_im
-    ims = [(qim, f'query\n{name(query)}', None)] + [(load_image(p), f'{i+1}: {s:.3f}\n{name(p)}', None if maps is None else maps[i][1])
-                                                   for i, (p, s) in enumerate(zip(res.path, res.score))]
+    def match(p):   # a match whose file is gone or unreadable since it was indexed is drawn blank, its reason in the title
+        try: return load_image(p), ''
+        except TLLError as e: return Image.new('RGB', (64, 64), 'white'), '\n(' + str(e).split(': ')[-1][:40] + ')'
+    ims = [(qim, f'query\n{name(query)}', None)]
+    for i, (p, s) in enumerate(zip(res.path, res.score)):
+        im, why = match(p)
+        ims.append((im, f'{i+1}: {s:.3f}\n{name(p)}{why}', None if maps is None or why else maps[i][1]))
     if maps is not None: ims += [(None, 'where the query\nmatches each one', None)] + [(qim, f'query, for {i+1}', m[0]) for i, m in enumerate(maps)]
     for j, (im, title, M) in enumerate(ims):
         ax = fig.add_subplot(rows, n, j + 1); ax.set_title(title, fontsize=8); ax.axis('off')
         if im is None: continue
-        ax.imshow(im)
+        ax.imshow(im, extent=(0, im.size[0], im.size[1], 0))   # the map below spans the same pixels
         if M is not None:
             a = float(np.abs(M).max()) or 1.0
             ax.imshow(M, cmap='RdBu_r', vmin=-a, vmax=a, alpha=0.55, extent=(0, im.size[0], im.size[1], 0), interpolation='bilinear')

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 from .data import TLLError
 from .images import load_image
-from .index import gallery_index
+from .index import gallery_index, GalleryChanged
 from .frozen import FACE_SIDE
 from .search import report_skipped
 from .views import STATIC, MAX_K, THUMB, FULL_SIDE, jpeg, parse_box, Searcher, Challenge
@@ -109,6 +109,7 @@ def _upload_routes(searcher: Searcher, private: Path) -> tuple:
         try: im = await run_in_threadpool(decode, b, name)
         except TLLError as e: return _err(str(e), _status(e))
         try: return JSONResponse(dict(await run_in_threadpool(work, im, fields, box), name=name))
+        except GalleryChanged as e: return _err(str(e), 410)   # as /api/gallery answers for the same file
         except TLLError as e: return _err(str(e), 400)
 
     def bad_search(f):
@@ -117,7 +118,8 @@ def _upload_routes(searcher: Searcher, private: Path) -> tuple:
         if explain not in ('0', '1'): return f"explain must be 0 or 1, got {explain!r}"
     def bad_why(f):
         i = f.get('index')
-        if not (re.fullmatch('[0-9]{1,9}', str(i)) and int(i) < len(searcher.ix)): return f"index must be a gallery image, from 0 to {len(searcher.ix) - 1}, got {i!r}"
+        if i is None: return f"no index in the request (a field 'index': a gallery image, from 0 to {len(searcher.ix) - 1})"
+        if not (re.fullmatch('[0-9]{1,9}', i) and int(i) < len(searcher.ix)): return f"index must be a gallery image, from 0 to {len(searcher.ix) - 1}, got {i!r}"
     async def search(request):
         return await run(request, bad_search, lambda im, f, box: searcher.search(im, int(f.get('k', '5')), box, explain=f.get('explain', '1') == '1').to_json())
     async def why(request): return await run(request, bad_why, lambda im, f, box: searcher.why(im, int(f['index']), box))

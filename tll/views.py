@@ -14,7 +14,7 @@ from .data import TLLError, TLLData, sample_path
 from .images import load_image
 from .io import display_name
 from .tasks import candidate_tasks, validate
-from .index import GalleryIndex, query_gallery
+from .index import GalleryIndex, query_gallery, indexed_image
 from .frozen import FrozenMethod, face_input
 from .rerank import confidences
 from .explain import GROUPS, MAP_SIDE, shares, shares_line, explanation_json, match_map
@@ -134,9 +134,9 @@ class Searcher:
         return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
 
     def why(self, im: Image.Image, i: int, box=None) -> dict:
-        "The explanation of gallery image `i` as a match of `im` (cropped to `box`): `tll.explain.explain_match` with both images' maps (`explanation_json`), and the match's path."
+        "The explanation of gallery image `i` as a match of `im` (cropped to `box`): `tll.explain.explain_match` with both images' maps (`explanation_json`), and the match's path; `tll.index.GalleryChanged` if its file changed since the index was built."
         if not 0 <= int(i) < len(self.ix): raise TLLError(f"no gallery image {i} (the gallery holds {len(self.ix)})")
-        q = crop(im, box); g = load_image(self.ix.paths[i])
+        q = crop(im, box); g = indexed_image(self.ix, int(i))   # `GalleryChanged` if its file is not the one indexed
         with self.lock:
             r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))
             e = r['explain'][0]; e['match_map'] = match_map(self.fm, r['query_state'], g)
