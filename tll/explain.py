@@ -151,7 +151,7 @@ def split_side(fm: FrozenMethod, st: dict, phi, side_px=MAP_SIDE) -> tuple[list,
         M += overlap(y0, y1, h, side_px) @ C.reshape(h, w) @ overlap(x0, x1, w, side_px).T
     return parts, cells, M
 
-# %% ../nbs/07ac_explain.ipynb #0714e830
+# %% ../nbs/07ac_explain.ipynb #29ecd586
 def face_pair(fm: FrozenMethod, qfaces, gfaces) -> dict | None:
     "Which faces made a face term: {'query', 'match'} (each face's rank by size, 1 the largest) and their cosine, from (count, (k, 128) descriptors) of each image; None where either has no face."
     (qn, qd), (gn, gd) = qfaces, gfaces
@@ -176,6 +176,7 @@ def explain_match(fm: FrozenMethod, q: dict, B, # the query's `side_state`; the 
                 groups={k: float(sum(p['value'] for p in parts if p['group'] == k)) for k in GROUPS},
                 cells=np.sum(lay, 0).reshape(g, g) if lay else None, query_map=M, faces=faces)
 
+# %% ../nbs/07ac_explain.ipynb #d9583484
 def match_map(fm: FrozenMethod, q: dict, im: Image.Image, side_px=MAP_SIDE) -> np.ndarray:
     "The match's side of the split: its map (side_px, side_px) over the decoded image `im`, summing to the image term of the query (`q`, its `side_state`) and `im`."
     g = side_state(fm, spatial(fm, im))

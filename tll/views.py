@@ -82,10 +82,10 @@ WHY_HELP = ('what made the score, split exactly over the query: shape (late stag
             'layout (where things sit), face (the face term); a share is its part of the sum of all parts, ignoring their signs')
 
 def _bar(m) -> str:
-    "A match's parts as a bar (`tll.explain.shares`: each group's width its positive share) titled with every share; '' without parts."
+    "A match's parts as a bar (`tll.explain.shares`: each group's width its positive share) and a line of every share; '' without parts."
     if 'shares' not in m: return ''
     segs = ''.join(f'<span class="tll-part tll-{g.split()[0]}" style="width:{100 * max(v, 0):.1f}%"></span>' for g, v in m['shares'].items())
-    return f'<span class="tll-bar" title="{html.escape(WHY_HELP)}&#10;{html.escape(m["why"])}">{segs}</span>'
+    return f'<span class="tll-bar" title="{html.escape(WHY_HELP)}&#10;{html.escape(m["why"])}">{segs}</span><span class="tll-why-line">{html.escape(m["why"])}</span>'
 
 def result_html(query_src: str, matches: list, src) -> str:
     "The result view the page draws (app.js builds the same markup): the query, then a grid of matches with their probability, score and its parts; `src(match)` gives each thumbnail's URL."

@@ -35,6 +35,7 @@ function card(m, src, href, extra) {
       seg.style.width = (100 * Math.max(v, 0)).toFixed(1) + '%'; bar.appendChild(seg);
     }
     cap.appendChild(bar);
+    const line = document.createElement('span'); line.className = 'tll-why-line'; line.textContent = m.why; cap.appendChild(line);
     const why = document.createElement('button'); why.type = 'button'; why.className = 'tll-why'; why.textContent = 'why?';
     why.title = 'where the two pictures match'; why.addEventListener('click', (e) => { e.preventDefault(); e.stopPropagation(); showWhy(m); });
     cap.appendChild(why);
