@@ -53,6 +53,7 @@ def gallery(tmp) -> Path:
     for f in (SAMPLE/'test'/'right').iterdir(): shutil.copy(f, g/'trip'/f.name)
     return g
 
+LOADED = "return [...document.querySelectorAll('#matches img')].every((i) => i.complete)"
 PAINTED = '''const c = document.getElementById(arguments[0]), px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
 let n = 0; for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++; return [c.width, c.height, n];'''
 
@@ -94,8 +95,12 @@ def main(shot):
         print(f'region: {info}')
         # why: each card's bar of parts; the first card's "why?" overlays both maps on the query (the region) and the match
         assert len(d.find_elements(By.CSS_SELECTOR, '#matches .tll-match .tll-bar')) == 6, 'a card has no bar of parts'
+        wait.until(lambda d: d.execute_script(LOADED))   # the thumbnails in place: no layout shift moves the button under the click
         d.find_element(By.CSS_SELECTOR, '#matches .tll-match .tll-why').click()
-        wait.until(lambda d: d.find_element(By.ID, 'why').is_displayed() and d.find_element(By.ID, 'whym').get_attribute('complete') == 'true')
+        try: wait.until(lambda d: d.find_element(By.ID, 'why').is_displayed() and d.find_element(By.ID, 'whym').get_attribute('complete') == 'true')
+        except Exception:
+            state = d.execute_script("return [document.getElementById('why').hidden, document.getElementById('whym').src, document.getElementById('whym').complete, document.getElementById('status').textContent]")
+            sys.exit(f"why: no view within 60 s; the page says {d.find_element(By.ID, 'error').text!r}; why hidden, match src, loaded, status: {state}; console: {d.get_log('browser')}")
         for img, canvas in (('whyq', 'whyqmap'), ('whym', 'whymmap')):
             w, h, painted = d.execute_script(PAINTED, canvas)
             assert (w, h) == (14, 14) and painted > 20, f'the map on {img} is not drawn: {w}x{h}, {painted} cells painted'
