@@ -6,7 +6,7 @@ _PUBLIC = {
     'TLLData': 'data', 'TLLError': 'data', 'Tasks': 'tasks', 'split_pairs': 'tasks', 'make_tasks': 'tasks',
     'candidate_tasks': 'tasks', 'accuracies': 'tasks', 'topk_accuracy': 'tasks', 'write_submission': 'tasks', 'validate': 'tasks',
     'make_method': 'methods', 'get_method': 'methods', 'METHODS': 'methods', 'DEFAULT_METHOD': 'methods',
-    'confidences': 'rerank', 'search_gallery': 'index', 'build_index': 'index', 'search_index': 'index',
+    'confidences': 'rerank', 'search_gallery': 'gallery_search', 'build_index': 'index', 'search_index': 'gallery_search',
 }
 __all__ = sorted(_PUBLIC)
 

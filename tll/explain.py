@@ -6,19 +6,20 @@
 from __future__ import annotations
 import json
 from functools import lru_cache
+from pathlib import Path
 import numpy as np
 from PIL import Image, ImageFilter
 from .data import TLLError
 from .io import altstack_kept
 from .cache import cache_root
 from .images import variant_view, CROPS
-from .frozen import FrozenMethod, to_array, l2n, lift, face_sim, padded
+from .frozen import FrozenMethod, to_array, l2n, face_sim, padded
 
 # %% auto #0
 __all__ = ['DEPTH_GROUP', 'GROUPS', 'MAP_SIDE', 'DELETION_STEPS', 'map_net', 'view_box', 'spatial', 'features_of', 'pool_matrix',
            'overlap', 'side_state', 'row_vector', 'functional', 'split_side', 'face_pair', 'explain_match', 'match_map',
            'explanation_json', 'shares', 'shares_line', 'blurred', 'deletion_curve', 'deletion_test',
-           'explain_validation']
+           'explain_validation', 'explain_tables', 'explain_prose', 'mistake_figure']
 
 # %% ../nbs/07ac_explain.ipynb #4d0401d9
 DEPTH_GROUP = {'stage1': 'colour and texture', 'stage2': 'colour and texture', 'stage3': 'colour and texture',
@@ -102,7 +103,7 @@ def overlap(a, b, n, side) -> np.ndarray:
 # %% ../nbs/07ac_explain.ipynb #e610313b
 def side_state(fm: FrozenMethod, S: dict) -> dict:
     "What the split needs of one image's `spatial` output: per block (recipe entry, pooled feature, centred feature, norm), the fused vector, the whitening's norm `nu` and the unit whitened vector `A` (k,)."
-    a, views, blocks = fm.arr, {v['name']: v for v in fm.recipe['views']}, []
+    a, blocks = fm.arr, []
     feats = features_of(fm, S)
     for b in fm.recipe['blocks']:
         f = feats[b['view'], b['key']]
@@ -267,9 +268,10 @@ def explain_validation(data, # a data folder (`TLLData.load`)
             row = dict(left=str(tasks.lefts[t]))
             for who, j in (('true', tasks.truth[t]), ('pick', pick[t])):
                 im = load_image(path('right', tasks.cands[t, j]))
-                e = explain_match(fm, q, side_state(fm, spatial(fm, im))['A'], *face_term(qf, faces(im)))
-                row[who] = dict(id=str(tasks.cands[t, j]), score=e['score'], image=e['image'], groups=e['groups'], faces=e['faces'],
-                                **(dict(query_map=e['query_map'], match_map=match_map(fm, q, im)) if n < shown else {}))
+                g = side_state(fm, spatial(fm, im))   # one pass of the candidate: its vector, and its map where kept
+                e = explain_match(fm, q, g['A'], *face_term(qf, faces(im)))
+                maps = dict(query_map=e['query_map'], match_map=split_side(fm, g, functional(fm, g['A'], q['A'], 'right'))[2]) if n < shown else {}
+                row[who] = dict(id=str(tasks.cands[t, j]), score=e['score'], image=e['image'], groups=e['groups'], faces=e['faces'], **maps)
             mistakes.append(row)
     curves = lambda c: np.array(dt[c].tolist())
     res = dict(data=str(ds.root), seed=seed, pairs=len(dt), steps=list(DELETION_STEPS), map_side=MAP_SIDE,
@@ -281,3 +283,50 @@ def explain_validation(data, # a data folder (`TLLData.load`)
                tasks=len(tasks), mistakes=[{**m, **{w: explanation_json(m[w]) for w in ('true', 'pick')}} for m in mistakes])
     write_json(out, res)
     return res
+
+# %% ../nbs/07ac_explain.ipynb #4b2f4079
+def explain_tables(path) -> tuple['pd.DataFrame', 'pd.DataFrame']:
+    "From `explain_validation`'s results file: the mean part of each group and the mean score (before re-ranking) of the true match and of the pick over the mistakes (and the pick's lead), and the mean deletion curves; `TLLError` naming `path` if it cannot be read."
+    import pandas as pd
+    try: r = json.loads(Path(path).read_text()); ms, dl = r['mistakes'], r['deletion']
+    except (OSError, ValueError, KeyError, TypeError) as e: raise TLLError(f"{path}: not an explanation results file ({type(e).__name__})") from None
+    groups = list(ms[0]['true']['groups']) if ms else []
+    parts = pd.DataFrame({who: [np.mean([m[who]['groups'][g] for m in ms]) for g in groups] for who in ('true', 'pick')}, index=groups)
+    parts.loc['score'] = [np.mean([m[who]['score'] for m in ms]) for who in ('true', 'pick')]
+    parts['pick lead'] = parts.pick - parts.true
+    curves = pd.DataFrame({'blurred (share of the cells)': r['steps'], 'by the map': dl['by_map'], 'at random': dl['random']})
+    return parts.round(4), curves.round(4)
+
+def explain_prose(path) -> str:
+    "What `explain_tables` shows, in sentences built from the file's figures (so they follow the run)."
+    r = json.loads(Path(path).read_text()); parts, curves = explain_tables(path); d = r['deletion']
+    lead = parts['pick lead'].drop('score').sort_values(ascending=False, kind='stable')
+    top = lead.index[0]
+    return (f"Of {r['tasks']} validation tasks, the default method's first pick is wrong in {len(r['mistakes'])} (the parts are those of its score before "
+            f"re-ranking). Against the true match, the pick leads most in {top} (+{lead.iloc[0]:.3f} on average), then {lead.index[1]} "
+            f"({lead.iloc[1]:+.3f}) and {lead.index[2]} ({lead.iloc[2]:+.3f}): the mistakes are pictures that share the query's {top} more than the "
+            f"pair's own resemblance does. The maps are faithful to the score: over {r['pairs']} validation pairs, blurring the cells their match's "
+            f"map ranks highest takes the score from {curves['by the map'].iloc[0]:.3f} to {curves['by the map'].iloc[-1]:.3f} at "
+            f"{curves.iloc[-1, 0]:.0%} of the cells, and blurring as many at random to {curves['at random'].iloc[-1]:.3f}; the area between the "
+            f"curves is {d['area_mean']:.4f} ± {d['area_std']:.4f} (interquartile {d['area_q25']:.4f} to {d['area_q75']:.4f}), "
+            f"and the map beats chance on {d['better']:.0%} of the pairs. Each map sums to its image term within {r.get('residual_max', float('nan')):.1e} "
+            f"(the split is exact; what the normalisations change is what a part means, not the sum).")
+
+def mistake_figure(path, data, n=None, size=2.3):
+    "The first `n` mistakes of `explain_validation`'s file with their maps: per row the left, the true match and the pick with its score before re-ranking, each match overlaid with its map (red: adds to the score, blue: takes from it)."
+    from matplotlib.figure import Figure
+    from tll.data import TLLData
+    from tll.images import load_image
+    r = json.loads(Path(path).read_text()); ds = TLLData.load(data)
+    shown = [m for m in r['mistakes'] if 'match_map' in m['true']][:n]
+    fig = Figure(figsize=(3 * size, size * 1.15 * len(shown)))
+    for row, m in enumerate(shown):
+        cells = [(load_image(ds.path('train', 'left', m['left'])), f"left {m['left']}", None)]
+        cells += [(load_image(ds.path('train', 'right', m[w]['id'])), f"{w} {m[w]['id']}: score {m[w].get('score', m[w]['image']):.3f}", np.array(m[w]['match_map']))
+                  for w in ('true', 'pick')]
+        for col, (im, title, M) in enumerate(cells):
+            ax = fig.add_subplot(len(shown), 3, 3 * row + col + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
+            if M is not None:
+                a = float(np.abs(M).max()) or 1.0
+                ax.imshow(M, cmap='RdBu_r', vmin=-a, vmax=a, alpha=0.55, extent=(0, im.size[0], im.size[1], 0), interpolation='bilinear')
+    fig.tight_layout(); return fig

@@ -137,9 +137,9 @@ def explain_note(results_dir, file='explain.json') -> MarkdownText:
     "The README's paragraph on the explanations' faithfulness and the default method's mistakes, from `tll.explain.explain_validation`'s result file."
     b, rel = _read_bench(results_dir, file)
     if b is None: return MarkdownText(f"Explanations: `{rel}` missing (written by `nbs/07ac_explain.ipynb`'s slow cell).")
+    from tll.explain import explain_tables
     d, ms = b['deletion'], b['mistakes']
-    mean = lambda who, g: sum(m[who]['groups'][g] for m in ms) / max(len(ms), 1)
-    lead = sorted(((mean('pick', g) - mean('true', g), g) for g in (ms[0]['true']['groups'] if ms else {})), reverse=True)
+    lead = explain_tables(Path(results_dir)/file)[0]['pick lead'].drop('score').sort_values(ascending=False, kind='stable')
     return MarkdownText(
         f"Measured by `nbs/07ac_explain.ipynb` (`{rel}`) on the seed-0 split of the challenge data, the method fitted on its training pairs: "
         f"blurring the cells that a match's map ranks highest, over {b['pairs']} validation pairs, takes its score from "
@@ -147,7 +147,7 @@ def explain_note(results_dir, file='explain.json') -> MarkdownText:
         f"(area between the curves {d['area_mean']:.4f} ± {d['area_std']:.4f}; the map beats chance on {d['better']:.0%} of the pairs; each map "
         f"sums to its image term within {b.get('residual_max', float('nan')):.1e}). "
         f"In the {len(ms)} tasks of {b['tasks']} where the default method's first pick is wrong, the pick leads the true match most in "
-        + (f"{lead[0][1]} (+{lead[0][0]:.3f} on average), then {lead[1][1]} ({lead[1][0]:+.3f})." if len(lead) > 1 else "nothing measured."))
+        + (f"{lead.index[0]} (+{lead.iloc[0]:.3f} on average), then {lead.index[1]} ({lead.iloc[1]:+.3f})." if len(lead) > 1 else "nothing measured."))
 
 def notebook_summary(path) -> dict:
     "A notebook's name, module (from `#| default_exp`) and one-line description (the `> ...` line of its title cell)."

@@ -20,8 +20,7 @@ from .methods import DEFAULT_METHOD, get_method, resolve_options
 __all__ = ['COLUMNS', 'TITLES', 'LITES_', 'RESNETS_', 'PLAN', 'CHANCE', 'FIGURE_RECORD', 'load_results', 'result_file',
            'report_table', 'beyond_table', 'retrieval_table', 'presence_table', 'variant_table', 'sweep_table',
            'plot_accuracies', 'save_figure', 'gray_failures', 'show_triples', 'show_gray_failures', 'wrong_predictions',
-           'show_gallery', 'show_ranking', 'explain_tables', 'explain_prose', 'mistake_figure', 'method_digest',
-           'record_figure', 'stale_figures', 'reproduce']
+           'show_gallery', 'show_ranking', 'method_digest', 'record_figure', 'stale_figures', 'reproduce']
 
 # %% ../nbs/07_report.ipynb #cbd5e7ce
 COLUMNS = ['file', 'table', 'method', 'variant', 'backbone', 'top1', 'top2', 'split', 'seed', 'n_val', 'data', 'seconds', 'status']
@@ -372,50 +371,6 @@ def show_ranking(data: TLLData, tasks: Tasks, scores, # a scorer's scores for `t
         for sp in ax.spines.values(): sp.set_edgecolor('tab:green' if true else 'lightgray'); sp.set_linewidth(5 if true else 1)
     fig.tight_layout()
     return fig
-
-# %% ../nbs/07_report.ipynb #e0eee789
-def explain_tables(path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    "From `tll.explain.explain_validation`'s results file: the mean part of each group and the mean score (before re-ranking) of the true match and of the pick over the mistakes (and the pick's lead), and the mean deletion curves; `TLLError` naming `path` if it cannot be read."
-    try: r = json.loads(Path(path).read_text()); ms, dl = r['mistakes'], r['deletion']
-    except (OSError, ValueError, KeyError, TypeError) as e: raise TLLError(f"{path}: not an explanation results file ({type(e).__name__})") from None
-    groups = list(ms[0]['true']['groups']) if ms else []
-    parts = pd.DataFrame({who: [np.mean([m[who]['groups'][g] for m in ms]) for g in groups] for who in ('true', 'pick')}, index=groups)
-    parts.loc['score'] = [np.mean([m[who]['score'] for m in ms]) for who in ('true', 'pick')]
-    parts['pick lead'] = parts.pick - parts.true
-    curves = pd.DataFrame({'blurred (share of the cells)': r['steps'], 'by the map': dl['by_map'], 'at random': dl['random']})
-    return parts.round(4), curves.round(4)
-
-def explain_prose(path) -> str:
-    "What `explain_tables` shows, in sentences built from the file's figures (so they follow the run)."
-    r = json.loads(Path(path).read_text()); parts, curves = explain_tables(path); d = r['deletion']
-    lead = parts['pick lead'].drop('score').sort_values(ascending=False, kind='stable')
-    top = lead.index[0]
-    return (f"Of {r['tasks']} validation tasks, the default method's first pick is wrong in {len(r['mistakes'])} (the parts are those of its score before "
-            f"re-ranking). Against the true match, the pick leads most in {top} (+{lead.iloc[0]:.3f} on average), then {lead.index[1]} "
-            f"({lead.iloc[1]:+.3f}) and {lead.index[2]} ({lead.iloc[2]:+.3f}): the mistakes are pictures that share the query's {top} more than the "
-            f"pair's own resemblance does. The maps are faithful to the score: over {r['pairs']} validation pairs, blurring the cells their match's "
-            f"map ranks highest takes the score from {curves['by the map'].iloc[0]:.3f} to {curves['by the map'].iloc[-1]:.3f} at "
-            f"{curves.iloc[-1, 0]:.0%} of the cells, and blurring as many at random to {curves['at random'].iloc[-1]:.3f}; the area between the "
-            f"curves is {d['area_mean']:.4f} ± {d['area_std']:.4f} (interquartile {d['area_q25']:.4f} to {d['area_q75']:.4f}), "
-            f"and the map beats chance on {d['better']:.0%} of the pairs. Each map sums to its image term within {r.get('residual_max', float('nan')):.1e} "
-            f"(the split is exact; what the normalisations change is what a part means, not the sum).")
-
-def mistake_figure(path, data, n=None, size=2.3):
-    "The first `n` mistakes of `explain_validation`'s file with their maps: per row the left, the true match and the pick with its score before re-ranking, each match overlaid with its map (red: adds to the score, blue: takes from it)."
-    from matplotlib.figure import Figure
-    r = json.loads(Path(path).read_text()); ds = TLLData.load(data)
-    shown = [m for m in r['mistakes'] if 'match_map' in m['true']][:n]
-    fig = Figure(figsize=(3 * size, size * 1.15 * len(shown)))
-    for row, m in enumerate(shown):
-        cells = [(load_image(ds.path('train', 'left', m['left'])), f"left {m['left']}", None)]
-        cells += [(load_image(ds.path('train', 'right', m[w]['id'])), f"{w} {m[w]['id']}: score {m[w].get('score', m[w]['image']):.3f}", np.array(m[w]['match_map']))
-                  for w in ('true', 'pick')]
-        for col, (im, title, M) in enumerate(cells):
-            ax = fig.add_subplot(len(shown), 3, 3 * row + col + 1); ax.imshow(im); ax.set_title(title, fontsize=8); ax.axis('off')
-            if M is not None:
-                a = float(np.abs(M).max()) or 1.0
-                ax.imshow(M, cmap='RdBu_r', vmin=-a, vmax=a, alpha=0.55, extent=(0, im.size[0], im.size[1], 0), interpolation='bilinear')
-    fig.tight_layout(); return fig
 
 # %% ../nbs/07_report.ipynb #a1cdc074
 FIGURE_RECORD = 'figures.json'  # beside the figures: which method configuration drew each

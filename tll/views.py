@@ -17,7 +17,7 @@ from .tasks import candidate_tasks, validate
 from .index import GalleryIndex, query_gallery, indexed_image
 from .frozen import FrozenMethod, face_input
 from .rerank import confidences
-from .explain import GROUPS, MAP_SIDE, shares, shares_line, explanation_json, match_map
+from .explain import shares, shares_line, explanation_json, match_map
 
 # %% auto #0
 __all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'BAR_HELP', 'WHY_HELP', 'jpeg', 'data_url',
