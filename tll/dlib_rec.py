@@ -12,7 +12,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .data import TLLError
 from .io import atomic_path, file_digest, altstack_kept
 from .cache import cache_root, cache_readonly, scratch_file
-from .frozen import face_model_path, REC_BATCH  # the torch-free module finds the model files and batches the chips
+from .frozen import face_model_path, REC_BATCH, ov_locale  # the torch-free module finds the model files and batches the chips
 
 # %% auto #0
 __all__ = ['REC_FILE', 'REC_EXPORT', 'anet_spec', 'read_dlib_rec', 'DlibFaceRec', 'rec_onnx']
@@ -363,5 +363,6 @@ def rec_onnx(cache=None) -> Path:
 def _rec_model(path: str):
     "The compiled descriptor network at a static batch of `REC_BATCH` (OpenVINO 2026.4 gave a wrong row when one dynamic-batch model ran two batch sizes)."
     import openvino as ov
-    core = ov.Core(); m = core.read_model(path); m.reshape([REC_BATCH, 150, 150, 3])
-    with altstack_kept(): return core.compile_model(m, 'CPU', {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': 'LATENCY'})
+    with ov_locale():   # the process keeps its locale (`tll.frozen.ov_locale`)
+        core = ov.Core(); m = core.read_model(path); m.reshape([REC_BATCH, 150, 150, 3])
+        with altstack_kept(): return core.compile_model(m, 'CPU', {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': 'LATENCY'})

@@ -4,20 +4,23 @@
 
 # %% ../nbs/00g_frozen.ipynb #a7732c25
 from __future__ import annotations
-import hashlib, importlib.util, json
+import hashlib, importlib.util, json, locale, os, queue, threading
+from contextlib import contextmanager
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
 from .data import TLLError
-from .io import altstack_kept
+from .io import altstack_kept, atomic_path
 from .images import variant_view
-from .cache import cache_root
+from .cache import cache_root, cache_readonly
 from fastcore.basics import patch
 
 # %% auto #0
-__all__ = ['FACE_METRICS', 'REC_BATCH', 'FROZEN_FORMAT', 'FACE_SIDE', 'to_array', 'l2n', 'fuse', 'whiten', 'lift', 'PaddedFaces',
-           'padded', 'face_sim', 'face_model_path', 'align_faces', 'describe_batches', 'frozen_digest', 'face_input',
-           'FrozenMethod']
+__all__ = ['FACE_METRICS', 'REC_BATCH', 'FROZEN_FORMAT', 'REQUESTS', 'FACE_SIDE', 'to_array', 'l2n', 'fuse', 'whiten', 'lift',
+           'PaddedFaces', 'padded', 'face_sim', 'face_model_path', 'align_faces', 'describe_batches', 'frozen_digest',
+           'face_input', 'ov_locale', 'FrozenMethod', 'face_detector']
 
 # %% ../nbs/00g_frozen.ipynb #b63f10c9
 def to_array(im, size) -> np.ndarray:
@@ -136,6 +139,7 @@ def describe_batches(net, # the compiled descriptor network: (REC_BATCH, 150, 15
 
 # %% ../nbs/00g_frozen.ipynb #237462e1
 FROZEN_FORMAT = 'f1'  # bump when the frozen folder's layout or the recipe's fields change
+REQUESTS = 4  # infer requests made per compiled network, and in flight per network in one call of `FrozenMethod.infer`
 FACE_SIDE = 512  # faces are found on a copy reduced to at most this many pixels a side (a phone photo costs 10x the time at full size, for faces dlib's HOG finds from about 80 pixels anyway; every hand-out image is smaller)
 
 def frozen_digest(recipe: dict, # what to compute (JSON-serialisable; its 'fitted' description is left out)
@@ -152,36 +156,96 @@ def face_input(im):
     im = im.copy(); im.thumbnail((FACE_SIDE, FACE_SIDE), 2); return im
 
 # %% ../nbs/00g_frozen.ipynb #e58e5aa2
+_OV = dict(lock=threading.Lock(), active=0, saved=None)   # compiles running, and the locale before the first
+
+@contextmanager
+def ov_locale():
+    "Around an OpenVINO read or compile: the process's locale as it was before, once the last of those running at once ends. OpenVINO switches the process to the C locale while it reads a network and back after; two threads at once left it there (Python then read text files as ASCII)."
+    with _OV['lock']:
+        if not _OV['active']: _OV['saved'] = locale.setlocale(locale.LC_ALL)   # a query: changes nothing
+        _OV['active'] += 1
+    try: yield
+    finally:
+        with _OV['lock']:
+            _OV['active'] -= 1
+            if not _OV['active']: locale.setlocale(locale.LC_ALL, _OV['saved'])
+
 class FrozenMethod:
     "A frozen method, without torch: decoded images -> pooled features (`features`), rows (`embed`) and faces (`faces`)."
     def __init__(self, folder, # a frozen folder (`recipe.json`, `fit.npz`, `nets/`)
                  cache=None, # cache root: OpenVINO keeps the compiled networks under `models/ov-cache` there
-                 threads=None): # inference threads per network (None: OpenVINO's choice)
+                 threads=None, # inference threads per network (None: OpenVINO's choice)
+                 hint='LATENCY'): # OpenVINO's performance hint: 'LATENCY' for queries (quicker to compile, as quick for one to a few images), 'THROUGHPUT' for builds (one stream per core)
         self.dir = Path(folder)
         try:
             self.recipe = json.loads((self.dir/'recipe.json').read_text())
             with np.load(self.dir/'fit.npz') as z: self.arr = {k: z[k] for k in z.files}
         except (OSError, ValueError) as e: raise TLLError(f"{self.dir}: frozen method cannot be read ({type(e).__name__}); build the index again") from None
         if self.recipe.get('format') != FROZEN_FORMAT: raise TLLError(f"{self.dir}: frozen method of format {self.recipe.get('format')!r}, this tll reads {FROZEN_FORMAT!r}; build the index again")
-        self.cache, self.threads, self._nets, self._dlib = cache, threads, {}, None
+        self.cache, self.threads, self.hint, self._nets, self._requests, self._pool = cache, threads, hint, {}, {}, None
+        self._face_lock, self._locks, self._local = threading.Lock(), {}, threading.local()
+
+    def once(self, key, make):
+        "`make()`, kept as `key` (a network, or a face model) the first time (one thread makes it, others asking for the same key wait; other keys are made meanwhile)."
+        if key not in self._nets:
+            with self._locks.setdefault(key, threading.Lock()):
+                if key not in self._nets: self._nets[key] = make()
+        return self._nets[key]
+
+    def compile(self, path, edit=None):
+        "The IR file `path` (changed by `edit(model)` first, where given) compiled for the CPU in f32 with this method's `hint`, through OpenVINO's disk cache in the tll cache (`models/ov-cache`), with its pool of requests."
+        import openvino as ov
+        opts = {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': self.hint, 'ENABLE_CPU_PINNING': False} | ({'INFERENCE_NUM_THREADS': int(self.threads)} if self.threads else {})
+        with ov_locale(), altstack_kept():   # compiles run side by side (the threads of `prefetch`)
+            core = ov.Core(); core.set_property({'CACHE_DIR': str(cache_root(self.cache)/'models'/'ov-cache')})
+            if edit is None: net = core.compile_model(str(path), 'CPU', opts)
+            else:
+                m = core.read_model(str(path)); edit(m)
+                net = core.compile_model(m, 'CPU', opts)
+        pool = queue.SimpleQueue()   # its requests, made here once: `infer` never makes one while others run (made beside running requests, it deadlocked here)
+        for _ in range(REQUESTS): pool.put(net.create_infer_request())
+        self._requests[id(net)] = (net, pool)   # the network is kept beside its requests: its id stays its own
+        return net
 
     def net(self, name):
-        "The compiled network `name` (a view's, or 'face-rec'), compiled on first use (read from OpenVINO's disk cache when warm)."
-        if name not in self._nets:
-            import openvino as ov
-            core = ov.Core(); core.set_property({'CACHE_DIR': str(cache_root(self.cache)/'models'/'ov-cache')})
-            opts = {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': 'LATENCY'} | ({'INFERENCE_NUM_THREADS': int(self.threads)} if self.threads else {})
-            with altstack_kept(): self._nets[name] = core.compile_model(str(self.dir/'nets'/f'{name}.xml'), 'CPU', opts)
-        return self._nets[name]
+        "The compiled network `name` (a view's, or 'face-rec' at a batch of one chip), compiled on first use (read from OpenVINO's disk cache when warm)."
+        one_chip = (lambda m: m.reshape([1, 150, 150, 3])) if name == 'face-rec' else None   # frozen at a static batch of `REC_BATCH`; one chip per request instead (a query has one face or two)
+        return self.once(name, lambda: self.compile(self.dir/'nets'/f'{name}.xml', one_chip))
+
+    def infer(self, jobs, depth=REQUESTS) -> list:
+        "Outputs of `jobs`, an iterable of (network compiled by `compile`, input (1, c, h, w) float32): each its own request of the network's pool, at most `depth` in flight per network, collected in order; for each job, its outputs without the batch axis (copies)."
+        out, flying = [], {}
+        def collect(key):
+            r, i = flying[key].popleft(); r.wait()
+            out[i] = [np.array(t.data[0]) for t in r.output_tensors]
+            self._requests[key][1].put(r)   # idle again, for this call or another thread's
+        for i, (net, x) in enumerate(jobs):
+            key = id(net); out.append(None)
+            pool, fl = self._requests[key][1], flying.setdefault(key, deque())
+            if len(fl) >= depth: collect(key)
+            while True:
+                try: r = pool.get_nowait(); break
+                except queue.Empty:   # other threads hold the rest: wait for one of ours, or, holding none, for theirs
+                    if fl: collect(key)
+                    else: r = pool.get(); break
+            r.start_async({0: x}, share_inputs=False); fl.append((r, i))
+        for key, fl in flying.items():
+            while fl: collect(key)
+        return out
+
+    def pooled(self, v: dict, outs) -> dict:
+        "{(view, key): (width,) float32} of view `v`'s pooled outputs `outs` (in the order of its keys), rounded as the feature cache stores them."
+        return {(v['name'], k): (f.astype(np.float16).astype(np.float32) if k in v['half'] else f.astype(np.float32)) for k, f in zip(v['keys'], outs)}
+
+    def features_many(self, ims) -> list[dict]:
+        "Pooled features {(view, key): (width,) float32} of each decoded RGB image of `ims`, every view of every image run as a request of its own (`infer`)."
+        vs = self.recipe['views']
+        outs = self.infer((self.net(v['name']), to_array(variant_view(v['variant'])(im), v['size'])[None]) for v in vs for im in ims)   # view by view
+        return [{k: f for j, v in enumerate(vs) for k, f in self.pooled(v, outs[j * len(ims) + i]).items()} for i in range(len(ims))]
 
     def features(self, im) -> dict:
-        "Pooled features {(view, key): (width,) float32} of one decoded RGB image, rounded as the feature cache stores them."
-        out = {}
-        for v in self.recipe['views']:
-            r = self.net(v['name'])(to_array(variant_view(v['variant'])(im), v['size'])[None])
-            for j, k in enumerate(v['keys']):
-                f = np.array(r[j][0], np.float32); out[v['name'], k] = f.astype(np.float16).astype(np.float32) if k in v['half'] else f
-        return out
+        "Pooled features {(view, key): (width,) float32} of one decoded RGB image (`features_many` of one)."
+        return self.features_many([im])[0]
 
     def embed(self, feats: list, side='right') -> np.ndarray:
         "Rows (n, width) float32 of `features` dicts: fused, whitened and lifted as the fitted method's `embed(paths, side)`."
@@ -197,25 +261,61 @@ class FrozenMethod:
 def faces(self: FrozenMethod, im) -> tuple[int, np.ndarray]:
     "The faces of one decoded RGB image as `tll.faces.image_faces` finds them (on `face_input(im)`): (count, (max_faces, 128) float32 descriptors, zero-padded)."
     F = self.recipe['faces']; k = F['max_faces']; D = np.zeros((k, 128), np.float32)
-    if self._dlib is None:
-        import dlib; self._dlib = dlib.get_frontal_face_detector()
+    det = getattr(self._local, 'detector', None)
+    if det is None: det = self._local.detector = face_detector(self.cache)   # one per thread: two threads running one detector found different faces
     a = np.ascontiguousarray(np.asarray(face_input(im), dtype=np.uint8))
-    chips, order = align_faces(a, self._dlib.run(a, F['upsample'], F['threshold'])[0], self._landmarks, k, F['flip'])
+    chips, order = align_faces(a, det.run(a, F['upsample'], F['threshold'])[0], self._landmarks, k, F['flip'])
     if not order: return 0, D
-    d, n = describe_batches(self.net('face-rec'), chips), len(order)
-    D[:n] = (d[:n] + d[n:]) / 2 if F['flip'] else d; return n, D
+    net = self.net('face-rec')
+    d = np.stack([o[0] for o in self.infer((net, c[None].astype(np.float32)) for c in chips)])   # one request per chip
+    n = len(order); D[:n] = (d[:n] + d[n:]) / 2 if F['flip'] else d; return n, D
+
+def face_detector(cache=None):
+    "dlib's frontal face detector (HOG), read from a copy saved in the cache (`models/dlib/frontal_face_detector.svm`: read a hundred times faster than `get_frontal_face_detector` builds it from dlib's own serialised form), saved there the first time."
+    import dlib
+    p = cache_root(cache)/'models'/'dlib'/'frontal_face_detector.svm'
+    if p.is_file():
+        try: return dlib.fhog_object_detector(str(p))
+        except RuntimeError: pass   # damaged: built again, and saved over it
+    d = dlib.get_frontal_face_detector()
+    if not cache_readonly(cache_root(cache)):
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(p) as t: d.save(str(t))
+        except OSError: pass   # a cache that cannot take it: built again next time
+    return d
+
+@patch
+def prefetch(self: FrozenMethod, views=True) -> list:
+    "Start making what a first query needs, each in a thread of its own: the views' networks (unless not `views`: an explained query runs them with their maps), and the face detector where the recipe finds faces; returns the threads. OpenVINO compiles without the GIL, so they overlap what the caller does meanwhile."
+    jobs = [lambda n=v['name']: self.net(n) for v in self.recipe['views']] if views else []
+    if self.recipe['faces']: jobs.append(lambda: face_detector(self.cache))   # saved in the cache the first time; not the landmarks (a long read that holds the GIL) nor the descriptor: wasted on a query without a face
+    def quiet(job):
+        try: job()
+        except Exception: pass   # the query that needs it meets the same error, and says it
+    ts = [threading.Thread(target=quiet, args=(j,), daemon=True, name='tll-prefetch') for j in jobs]
+    for t in ts: t.start()
+    return ts
+
+@patch
+def faces_async(self: FrozenMethod, ims) -> list:
+    "Futures of `faces` of each decoded image of `ims`, in a pool of threads (one per CPU, or `threads`) that runs them beside the networks."
+    with self._face_lock:
+        if self._pool is None: self._pool = ThreadPoolExecutor(self.threads or os.cpu_count() or 1, thread_name_prefix='tll-faces')
+    return [self._pool.submit(self.faces, im) for im in ims]
 
 @patch
 def _landmarks(self: FrozenMethod):
     "dlib's shape predictor named by the recipe, read once."
-    if not hasattr(self, '_sp'):
-        import dlib; self._sp = dlib.shape_predictor(str(face_model_path(self.recipe['faces']['landmarks'])))
-    return self._sp
+    import dlib
+    return self.once('dlib-landmarks', lambda: dlib.shape_predictor(str(face_model_path(self.recipe['faces']['landmarks']))))
 
 @patch
 def rows(self: FrozenMethod, images, side='right') -> dict:
-    "Rows of decoded RGB images: {'emb': (n, width) float32, 'fn': (n,) int16 faces found, 'fdesc': (n, k, 128) float32}."
+    "Rows of decoded RGB images: {'emb': (n, width) float32, 'fn': (n,) int16 faces found, 'fdesc': (n, k, 128) float32}; the faces found beside the networks."
     F = self.recipe['faces']; k = F['max_faces'] if F else 1
-    fs = [self.faces(im) for im in images] if F else [(0, np.zeros((k, 128), np.float32))] * len(images)
-    return dict(emb=self.embed([self.features(im) for im in images], side) if images else np.zeros((0, self.recipe['width']), np.float32),
+    futs = self.faces_async(images) if F else None
+    emb = self.embed(self.features_many(images), side) if images else np.zeros((0, self.recipe['width']), np.float32)
+    fs = [f.result() for f in futs] if F else [(0, np.zeros((k, 128), np.float32))] * len(images)
+    return dict(emb=emb,
                 fn=np.array([n for n, _ in fs], np.int16).reshape(-1), fdesc=np.array([d for _, d in fs], np.float32).reshape(-1, k, 128))

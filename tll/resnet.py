@@ -17,7 +17,7 @@ from .tasks import Scorer
 from .config import MethodConfig, option, choice, text, items, either
 from dataclasses import dataclass
 from .cache import cache_root, cache_readonly, scratch_file, RowCache
-from .frozen import l2n, fuse, to_array  # the embedding's numeric steps live in the torch-free module
+from .frozen import l2n, fuse, to_array, ov_locale  # the embedding's numeric steps live in the torch-free module
 from .images import variant_view
 
 # %% auto #0
@@ -202,7 +202,7 @@ class OpenVINOEngine:
             m = core.read_model(str(export_onnx(bb, size, grid, cache)))
         m.reshape([1, 3, self.size[1], self.size[0]])  # a static shape: one compiled shape only (see `tll.faces` on mixing batch sizes)
         try:
-            with altstack_kept(): self.model = core.compile_model(m, 'CPU', {'PERFORMANCE_HINT': 'THROUGHPUT', 'INFERENCE_PRECISION_HINT': precision})
+            with ov_locale(), altstack_kept(): self.model = core.compile_model(m, 'CPU', {'PERFORMANCE_HINT': 'THROUGHPUT', 'INFERENCE_PRECISION_HINT': precision})
         except RuntimeError as e: raise TLLError(f"OpenVINO cannot compile {bb.name}: {str(e).splitlines()[0][:160]}; pass -o engine=torch") from None
         self.widths = [o.get_partial_shape()[1].get_length() for o in self.model.outputs]
         # twice the runtime's advice: every stream has a request waiting while this thread reads a finished one
