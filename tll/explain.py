@@ -16,10 +16,10 @@ from .images import variant_view, CROPS
 from .frozen import FrozenMethod, to_array, l2n, face_sim, padded
 
 # %% auto #0
-__all__ = ['DEPTH_GROUP', 'GROUPS', 'MAP_SIDE', 'DELETION_STEPS', 'map_net', 'view_box', 'spatial', 'features_of', 'pool_matrix',
-           'overlap', 'side_state', 'row_vector', 'functional', 'split_side', 'face_pair', 'explain_match', 'match_map',
-           'explanation_json', 'shares', 'shares_line', 'blurred', 'deletion_curve', 'deletion_test',
-           'explain_validation', 'explain_tables', 'explain_prose', 'mistake_figure']
+__all__ = ['DEPTH_GROUP', 'GROUPS', 'MAP_SIDE', 'DELETION_STEPS', 'map_net', 'view_box', 'spatial_many', 'spatial', 'features_of',
+           'pool_matrix', 'overlap', 'side_state', 'row_vector', 'functional', 'split_side', 'face_pair',
+           'explain_matches', 'explain_match', 'match_map', 'explanation_json', 'shares', 'shares_line', 'blurred',
+           'deletion_curve', 'deletion_test', 'explain_validation', 'explain_tables', 'explain_prose', 'mistake_figure']
 
 # %% ../nbs/07ac_explain.ipynb #4d0401d9
 DEPTH_GROUP = {'stage1': 'colour and texture', 'stage2': 'colour and texture', 'stage3': 'colour and texture',
@@ -38,19 +38,10 @@ def _map_output(out):
 
 def map_net(fm: FrozenMethod, view: str):
     "View `view`'s network of `fm` with its taps' maps as outputs too, and the taps: image (1, 3, h, w) -> its pooled outputs, then one (1, c, h', w') map per global tap."
-    key = ('maps', view)
-    if key not in fm._nets:
-        import openvino as ov
-        core = ov.Core()
-        core.set_property({'CACHE_DIR': str(cache_root(fm.cache)/'models'/'ov-cache')})
-        model = core.read_model(str(fm.dir/'nets'/f'{view}.xml'))
-        v = next(v for v in fm.recipe['views'] if v['name'] == view)
-        taps = [k for k in v['keys'] if '@' not in k]
-        model.add_outputs([_map_output(model.outputs[v['keys'].index(t)]) for t in taps])
-        opts = {'INFERENCE_PRECISION_HINT': 'f32', 'PERFORMANCE_HINT': 'LATENCY'}
-        if fm.threads: opts['INFERENCE_NUM_THREADS'] = int(fm.threads)
-        with altstack_kept(): fm._nets[key] = (core.compile_model(model, 'CPU', opts), taps)
-    return fm._nets[key]
+    v = next(v for v in fm.recipe['views'] if v['name'] == view)
+    taps = [k for k in v['keys'] if '@' not in k]
+    def maps(model): model.add_outputs([_map_output(model.outputs[v['keys'].index(t)]) for t in taps])
+    return fm.once(('maps', view), lambda: (fm.compile(fm.dir/'nets'/f'{view}.xml', maps), taps))   # compiled as `FrozenMethod.net` compiles the view's own
 
 # %% ../nbs/07ac_explain.ipynb #0e4c485c
 def view_box(variant, size) -> tuple:
@@ -60,17 +51,24 @@ def view_box(variant, size) -> tuple:
     dx, dy = round(w * (1 - CROPS[variant]) / 2), round(h * (1 - CROPS[variant]) / 2)
     return (dx / w, dy / h, (w - dx) / w, (h - dy) / h)
 
+def spatial_many(fm: FrozenMethod, ims) -> list[dict]:
+    "Decoded RGB images through every view, each view of each image a request of its own (`FrozenMethod.infer`): per image, {view: {'pooled': {key: (width,)}, 'maps': {tap: (c, h, w)}, 'box': (x0, y0, x1, y1)}}."
+    vs = fm.recipe['views']; nets = [map_net(fm, v['name']) for v in vs]
+    outs = fm.infer((nets[j][0], to_array(variant_view(v['variant'])(im), v['size'])[None]) for im in ims for j, v in enumerate(vs))
+    res = []
+    for i, im in enumerate(ims):
+        out = {}
+        for j, v in enumerate(vs):
+            r, n = outs[i * len(vs) + j], len(v['keys'])
+            out[v['name']] = dict(pooled={k: r[a].astype(np.float32) for a, k in enumerate(v['keys'])},
+                                  maps={t: r[n + a].astype(np.float32) for a, t in enumerate(nets[j][1])},
+                                  box=view_box(v['variant'], im.size))
+        res.append(out)
+    return res
+
 def spatial(fm: FrozenMethod, im: Image.Image) -> dict:
-    "One decoded RGB image through every view: {view: {'pooled': {key: (width,)}, 'maps': {tap: (c, h, w)}, 'box': (x0, y0, x1, y1)}}."
-    out = {}
-    for v in fm.recipe['views']:
-        net, taps = map_net(fm, v['name'])
-        r = net(to_array(variant_view(v['variant'])(im), v['size'])[None])
-        n = len(v['keys'])
-        out[v['name']] = dict(pooled={k: np.array(r[j][0], np.float32) for j, k in enumerate(v['keys'])},
-                              maps={t: np.array(r[n + j][0], np.float32) for j, t in enumerate(taps)},
-                              box=view_box(v['variant'], im.size))
-    return out
+    "`spatial_many` of one image."
+    return spatial_many(fm, [im])[0]
 
 def features_of(fm: FrozenMethod, S: dict) -> dict:
     "The features `fm.features` gives, {(view, key): (width,)}, from `spatial`'s pooled outputs (its float16 rounding included)."
@@ -121,36 +119,41 @@ def row_vector(fm: FrozenMethod, row) -> np.ndarray:
     return row[:len(row) // 2] * np.sqrt(2, dtype=np.float32) if 'map_lr' in fm.arr else row
 
 def functional(fm: FrozenMethod, A, B, side) -> np.ndarray:
-    "phi (k,) with `A @ phi` the image term of `A` (this image, on `side` 'left' or 'right') and `B` (the other image) with B and the normalisers held fixed."
+    "phi (k,) with `A @ phi` the image term of `A` (this image, on `side` 'left' or 'right') and `B` (the other image, (k,); or several, (m, k), giving (m, k)) with B and the normalisers held fixed."
     lr, rl = fm.arr.get('map_lr'), fm.arr.get('map_rl')
     if lr is None: return B
-    if side == 'left': return (lr @ B / np.linalg.norm(A @ lr) + l2n(B @ rl)) / 2   # s = (l2n(A lr) B' + A l2n(B rl)') / 2
-    return (l2n(B @ lr) + rl @ B / np.linalg.norm(A @ rl)) / 2
+    if side == 'left': return (B @ lr.T / np.linalg.norm(A @ lr) + l2n(B @ rl)) / 2   # s = (l2n(A lr) B' + A l2n(B rl)') / 2
+    return (l2n(B @ lr) + B @ rl.T / np.linalg.norm(A @ rl)) / 2
 
 # %% ../nbs/07ac_explain.ipynb #a1198a31
 def split_side(fm: FrozenMethod, st: dict, phi, side_px=MAP_SIDE) -> tuple[list, list, np.ndarray]:
-    "One image's split of the image term `st['A'] @ phi`: each block's part (list, in the recipe's order), each layout block's (g*g,) cells (None for a global one), and the map (side_px, side_px) over the image; each sums to the term."
+    "One image's split of the image term `st['A'] @ phi`: each block's part (list, in the recipe's order), each layout block's (g*g,) cells (None for a global one), and the map (side_px, side_px) over the image; each sums to the term. `phi` (m, k) splits m terms at once: parts (m, blocks), cells (m, g*g), maps (m, side_px, side_px)."
+    one = np.ndim(phi) == 1
+    Phi = np.atleast_2d(np.asarray(phi))
     a, P, mu = fm.arr, fm.arr.get('white_proj'), fm.arr.get('white_mean')
-    y = (P @ phi if P is not None else phi) / st['nu']
-    parts, cells, M, off = [], [], np.zeros((side_px, side_px)), 0
+    Y = (Phi @ P.T if P is not None else Phi) / st['nu']                    # (m, fused width)
+    parts, cells, M, off = [], [], np.zeros((len(Phi), side_px, side_px)), 0
     for b, f, x, n in st['blocks']:
-        z, m0 = y[off:off + len(x)], (mu[off:off + len(x)] if mu is not None else 0)
+        z, m0 = Y[:, off:off + len(x)], (mu[off:off + len(x)] if mu is not None else 0)
         off += len(x)
         tap = b['key'].split('@')[0]
         g = int(b['key'].split('@')[1].split('x')[0]) if '@' in b['key'] else 0
         view = st['S'][b['view']]
         F = view['maps'][tap]; c, h, w = F.shape; F = F.reshape(c, -1)
         W = pool_matrix(h, w, g)
-        Z = z.reshape(c, len(W))
+        Z = z.reshape(len(Phi), c, len(W))
         scale = b['weight'] / n
         pooled = F @ W.T                                                    # (c, cells): the pooling, from the maps
         rest = scale * (f.reshape(c, -1) - pooled - a[f"mean:{b['view']}:{b['key']}"].reshape(c, -1)) - np.reshape(m0, (c, -1))
-        T = (scale * (Z.T @ F) + (Z * rest).sum(0)[:, None]) * W           # (cells, h w): each position's part in each cell
-        C = T.sum(0)
-        parts.append(float(C.sum())); cells.append(T.sum(1) if g else None)
+        T = (scale * (Z.transpose(0, 2, 1) @ F) + (Z * rest).sum(1)[:, :, None]) * W   # (m, cells, h w): each position's part in each cell
+        C = T.sum(1)
+        parts.append(C.sum(1)); cells.append(T.sum(2) if g else None)
         x0, y0, x1, y1 = view['box']
-        M += overlap(y0, y1, h, side_px) @ C.reshape(h, w) @ overlap(x0, x1, w, side_px).T
+        M += overlap(y0, y1, h, side_px) @ C.reshape(-1, h, w) @ overlap(x0, x1, w, side_px).T
+    parts = np.stack(parts, 1)
+    if one: return [float(v) for v in parts[0]], [None if c is None else c[0] for c in cells], M[0]
     return parts, cells, M
+
 
 # %% ../nbs/07ac_explain.ipynb #29ecd586
 def face_pair(fm: FrozenMethod, qfaces, gfaces) -> dict | None:
@@ -162,20 +165,33 @@ def face_pair(fm: FrozenMethod, qfaces, gfaces) -> dict | None:
     i, j = np.unravel_index(int(np.argmax(C)), C.shape)
     return dict(query=int(i) + 1, match=int(j) + 1, cosine=float(C[i, j]))
 
+def explain_matches(fm: FrozenMethod, q: dict, B, # the query's `side_state`; the matches' unit whitened vectors (m, k) (`row_vector`)
+                    face=None, faces=None, # the matches' face terms (m,) (`tll.query.rank_rows`; None: 0) and their `face_pair`s
+                    side_px=MAP_SIDE) -> list[dict]:
+    "Each match's score split over the query, all at once (one pass over the query's blocks): per match {'score', 'image', 'face', 'parts' (one per block, then the face), 'groups' ({group: part}), 'cells' (g, g) of the layout, 'query_map' (side_px, side_px), 'faces'}; the parts, the groups and the map each sum to the score's terms."
+    B = np.atleast_2d(np.asarray(B, np.float32)); m = len(B)
+    face = np.zeros(m) if face is None else np.asarray(face, float).reshape(m)
+    faces = [None] * m if faces is None else faces
+    values, cells, M = split_side(fm, q, functional(fm, q['A'], B, 'left'), side_px)
+    lay = [c for c in cells if c is not None]
+    g = int(round(np.sqrt(lay[0].shape[1]))) if lay else 0
+    meta = [dict(view=b['view'], tap=b['key'].split('@')[0], layout='@' in b['key'], group='layout' if '@' in b['key'] else DEPTH_GROUP[b['key']])
+            for b, *_ in q['blocks']]
+    out = []
+    for i in range(m):
+        parts = [dict(d, value=float(v)) for d, v in zip(meta, values[i])] + [dict(view='', tap='face', layout=False, value=float(face[i]), group='face')]
+        image = float(values[i].sum())
+        out.append(dict(score=image + float(face[i]), image=image, face=float(face[i]), parts=parts,
+                        groups={k: float(sum(p['value'] for p in parts if p['group'] == k)) for k in GROUPS},
+                        cells=np.sum([c[i] for c in lay], 0).reshape(g, g) if lay else None, query_map=M[i], faces=faces[i]))
+    return out
+
 def explain_match(fm: FrozenMethod, q: dict, B, # the query's `side_state`; the match's unit whitened vector (`row_vector`)
                   face=0.0, faces=None, # the match's face term (`tll.query.rank_rows`) and `face_pair`
                   side_px=MAP_SIDE) -> dict:
-    "One match's score split over the query: {'score', 'image', 'face', 'parts' (one per block, then the face), 'groups' ({group: part}), 'cells' (g, g) of the layout, 'query_map' (side_px, side_px), 'faces'}; the parts, the groups and the map each sum to the score's terms."
-    phi = functional(fm, q['A'], np.asarray(B, np.float32), 'left')
-    values, cells, M = split_side(fm, q, phi, side_px)
-    parts = [dict(view=b['view'], tap=b['key'].split('@')[0], layout='@' in b['key'], value=v,
-                  group='layout' if '@' in b['key'] else DEPTH_GROUP[b['key']]) for (b, *_), v in zip(q['blocks'], values)]
-    parts.append(dict(view='', tap='face', layout=False, value=float(face), group='face'))
-    lay = [c for c in cells if c is not None]
-    g = int(round(np.sqrt(len(lay[0])))) if lay else 0
-    return dict(score=float(sum(values)) + float(face), image=float(sum(values)), face=float(face), parts=parts,
-                groups={k: float(sum(p['value'] for p in parts if p['group'] == k)) for k in GROUPS},
-                cells=np.sum(lay, 0).reshape(g, g) if lay else None, query_map=M, faces=faces)
+    "One match's score split over the query (`explain_matches` of one)."
+    return explain_matches(fm, q, np.asarray(B, np.float32)[None], [face], [faces], side_px)[0]
+
 
 # %% ../nbs/07ac_explain.ipynb #d9583484
 def match_map(fm: FrozenMethod, q: dict, im: Image.Image, side_px=MAP_SIDE) -> np.ndarray:
