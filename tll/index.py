@@ -14,12 +14,12 @@ from .cache import RowCache, cache_root, cache_readonly, remove_entry
 from .frozen import FrozenMethod, padded
 from .query import RESCORE_TOP, EXACT_MAX, rank_rows, faiss_spec, build_faiss, need_faiss
 from .engines import ENGINES, WorkersLost, local_rows as _local_rows, ray_rows as _ray_rows
-from .explain import spatial, features_of, side_state, row_vector, explain_match, face_pair
+from .explain import spatial_many, features_of, side_state, row_vector, explain_matches, face_pair
 from .search import gallery_files, default_gallery, report_skipped
 
 # %% auto #0
-__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'current', 'checksums', 'verify', 'GalleryIndex', 'frozen_store', 'build_index',
-           'report_build', 'GalleryChanged', 'indexed_image', 'query_gallery', 'gallery_index']
+__all__ = ['INDEX_FORMAT', 'HASH_MAX', 'STAMP', 'current', 'checksums', 'verify', 'GalleryIndex', 'frozen_store', 'build_index',
+           'report_build', 'GalleryChanged', 'indexed_image', 'query_batch', 'query_gallery', 'gallery_index']
 
 # %% ../nbs/07c_index.ipynb #79a9c2ca
 INDEX_FORMAT = 'i2'  # bump when the index layout changes (i2: the frozen method of `tll.frozen`, its digest independent of the IR's bytes)
@@ -45,17 +45,27 @@ def checksums(folder, names) -> dict:
     return out
 
 _VERIFIED: set = set()  # (path, inode, size, mtime, ctime, checksum) of the files found intact: each is hashed once per process while unchanged
+STAMP = '.verified'      # beside the files: the keys of those found intact, so that a later process hashes only what changed since
+
+def _stamped(folder) -> set:
+    try: return {tuple(k) for k in json.loads((Path(folder)/STAMP).read_text())}
+    except (OSError, ValueError, TypeError): return set()
 
 def verify(folder, sums: dict, fix: str):
-    "`TLLError` naming the first file of `folder` that is missing or differs from `sums` (size, and checksum where it is at most `HASH_MAX` bytes), with `fix`, what rebuilds it."
+    "`TLLError` naming the first file of `folder` that is missing or differs from `sums` (size, and checksum where it is at most `HASH_MAX` bytes), with `fix`, what rebuilds it. Files whose size, inode and times match a stamp of an earlier check (`STAMP`) are not hashed again."
+    seen, keys = _stamped(folder), []
     for n, (size, h) in sums.items():
         p = Path(folder)/n
         try:
             st = p.stat(); key = (str(p), st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, h)
-            ok = key in _VERIFIED or (st.st_size == size and (size > HASH_MAX or checksums(folder, [n])[n][1] == h))
+            ok = key in _VERIFIED or key in seen or (st.st_size == size and (size > HASH_MAX or checksums(folder, [n])[n][1] == h))
         except OSError: ok = False
         if not ok: raise TLLError(f"{display_name(p)}: index file damaged or missing (it differs from the one the index was built with); {fix}")
-        _VERIFIED.add(key)
+        _VERIFIED.add(key); keys.append(key)
+    if set(keys) - seen:
+        try:
+            with atomic_path(Path(folder)/STAMP) as t: Path(t).write_text(json.dumps(keys))
+        except OSError: pass   # a folder this user cannot write: hashed again next time
 
 # %% ../nbs/07c_index.ipynb #cdbeaa84
 class GalleryIndex:
@@ -263,8 +273,8 @@ def _missing(rows: RowCache, shared: RowCache | None, files, digests, keep) -> t
             found = rows.get(want, [])[0]
     return list(dict.fromkeys(files[i] for i, f in zip(keep, found) if not f)), copied
 
-def _compute(todo, dig: dict, model, rows, shared, engine, cache, chunk, show, quiet, actors) -> tuple[int, dict]:
-    "Rows of files `todo` (content digests `dig`) computed by `engine`, each chunk put in `rows` and `shared` as it arrives; (rows computed, {path: reason} of files that cannot be read)."
+def _compute(todo, dig: dict, model, rows, shared, engine, cache, chunk, show, quiet, actors) -> tuple[int, dict, dict]:
+    "Rows of files `todo` (content digests `dig`) computed by `engine`, each chunk put in `rows` and `shared` as it arrives; (rows computed, {path: reason} of files that cannot be read, the engine's seconds: 'seconds' and 'startup_s')."
     bad = {}
     for p in todo:
         try: check_image(p)
@@ -278,11 +288,13 @@ def _compute(todo, dig: dict, model, rows, shared, engine, cache, chunk, show, q
             rows.put([dig[todo[i]] for i in r['i']], values)
             if shared is not None: shared.put([dig[todo[i]] for i in r['i']], values)
         for i, why in errs: bad[todo[i]] = why
+    took = dict(seconds=0.0, startup_s=0.0)
     if todo:
         _log(f"tll index: {len(todo)} image{'s' if len(todo) != 1 else ''} to read ({engine} engine)", not show)
         run = _ray_rows if engine == 'ray' else _local_rows
-        run(model, todo, cache, chunk, put, show, **({'actors': actors} if engine == 'ray' else {}))
-    return done[0], bad
+        r = run(model, todo, cache, chunk, put, show, **({'actors': actors} if engine == 'ray' else {}))
+        took = dict(seconds=r['seconds'], startup_s=r['startup_s'])
+    return done[0], bad, took
 
 # %% ../nbs/07c_index.ipynb #c42b0004
 def _shared_rows(recipe, cache) -> RowCache | None:
@@ -303,7 +315,7 @@ def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors
     keep = [i for i, d in enumerate(digests) if d is not None]
     todo, copied = _missing(rows, shared, files, digests, keep)
     dig = {files[i]: digests[i] for i in keep}
-    computed, bad = _compute(todo, dig, model, rows, shared, engine, cache, chunk, progress and not quiet, quiet, actors)
+    computed, bad, took = _compute(todo, dig, model, rows, shared, engine, cache, chunk, progress and not quiet, quiet, actors)
     skipped += list(bad.items())
     skip = {p for p, _ in skipped}
     idx = [i for i in keep if files[i] not in skip]
@@ -324,7 +336,8 @@ def _build(files, out, data, engine, cache, seed, progress, quiet, chunk, actors
     else: gen = prev.gen
     search = 'exact' if len(paths) <= EXACT_MAX else faiss_spec(len(paths), recipe['width'])
     return dict(counts, index=str(out), generation=gen.name, search=search, engine=engine, fit=recipe['fit'],
-                skipped_files=[[str(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3))
+                skipped_files=[[str(p), why] for p, why in skipped], seconds=round(time.time() - t0, 3),
+                rows_s=round(took['seconds'], 3), rows_startup_s=round(took['startup_s'], 3))   # the rows' part, and its engine's start-up
 
 def report_build(res, quiet=False):
     "Print what `build_index` did: one line of counts on stdout, then every skipped file with its reason on stderr."
@@ -346,33 +359,52 @@ def indexed_image(ix: GalleryIndex, i: int):
     if tuple(st) != tuple(int(v) for v in ix.stats[i]): raise GalleryChanged(f"{display_name(p)}: changed since the index was built; {fix}")
     return load_image(p)
 
+def query_batch(ix: GalleryIndex, # the gallery's index
+                fm: FrozenMethod, # its frozen method (`FrozenMethod(ix.model)`)
+                ims, # the queries: decoded, upright RGB images
+                k=5, rescore=RESCORE_TOP, # matches wanted (the most any query wants); rows re-scored with the face term
+                skip=(), # rows never returned (the query itself, where it is in the gallery)
+                smalls=None, # `face_input` of each query, where the caller has them already (the page shows them)
+                explain=False, # also split the top `k` scores over each query (`tll.explain.explain_matches`): one flag, or one per query
+                only=None, # explain gallery row `only` instead of the top `k` (its face term as the shortlist has it, else 0)
+                maps=None # run the networks with their maps (`tll.explain.map_net`) even where no query is explained: one set of networks for a server (None: where one is)
+               ) -> list[dict]:
+    "`query_gallery` of several queries at once: their networks' requests run side by side (`FrozenMethod.infer`), their faces beside them, and one matrix product ranks their rows; each query gets what it gets alone."
+    R, n = fm.recipe, len(ims)
+    flags = [bool(explain)] * n if isinstance(explain, (bool, int)) else [bool(e) for e in explain]
+    smalls = ims if smalls is None else smalls
+    futs = fm.faces_async(smalls) if R['faces'] and rescore else None   # dlib, beside the networks
+    S = spatial_many(fm, ims) if any(flags) or maps else None   # the same networks with their maps as outputs: the same rows
+    Q = fm.embed([features_of(fm, s) for s in S] if S else fm.features_many(ims), 'left')
+    F = [f.result() for f in futs] if futs else [(0, None)] * n
+    qf = padded([c for c, _ in F], np.stack([d for _, d in F])) if futs else None
+    gfaces = lambda i: padded(np.asarray(ix.fn)[i], np.asarray(ix.fdesc)[i])  # only the shortlist's faces are read
+    r = rank_rows(Q, ix.emb, k, qf, gfaces, fm.arr.get('face_mean'), R['face_weight'], rescore, ix.faiss(), skip)
+    if not (np.isfinite(r['score']).all() and np.abs(r['image']).max(initial=0) <= 1.001):  # unit rows: a larger image term is a damaged row, never an answer
+        raise TLLError(f"{display_name(ix.gen/'emb.npy')}: index rows damaged (scores no row of the method gives); tll index GALLERY --out {display_name(ix.root)} rebuilds it")
+    outs = []
+    for j in range(n):
+        out = {c: v[j] for c, v in r.items()} | dict(faces=int(F[j][0]))
+        if flags[j]:
+            q, (qn, qd) = side_state(fm, S[j]), F[j]
+            pair = lambda g: face_pair(fm, (qn, qd), (int(ix.fn[g]), ix.fdesc[g])) if qd is not None else None
+            picks = list(zip(out['index'][:k], out['face'][:k])) if only is None else [(only, dict(zip(out['index'], out['face'])).get(only, 0.0))]
+            out['explain'] = explain_matches(fm, q, np.stack([row_vector(fm, ix.emb[g]) for g, _ in picks]), [f for _, f in picks], [pair(g) for g, _ in picks])
+            out['query_state'] = q
+        outs.append(out)
+    return outs
+
 def query_gallery(ix: GalleryIndex, # the gallery's index
                   fm: FrozenMethod, # its frozen method (`FrozenMethod(ix.model)`)
                   im, # the query: a decoded, upright RGB image
                   k=5, rescore=RESCORE_TOP, # matches wanted; rows re-scored with the face term
                   skip=(), # rows never returned (the query itself, where it is in the gallery)
                   small=None, # `face_input(im)`, where the caller has it already (the page shows it)
-                  explain=False, # also split the top `k` scores over the query (`tll.explain.explain_match`)
+                  explain=False, # also split the top `k` scores over the query (`tll.explain.explain_matches`)
                   only=None # explain gallery row `only` instead of the top `k` (its face term as the shortlist has it, else 0)
                  ) -> dict:
-    "The shortlist of `im` in `ix`, best first ({'index', 'score', 'image', 'face'}, each (s,) with s = min(rows, max(k, rescore))) and the query's face count ('faces'); score = image + face. With `explain`, also 'explain' (the top `k`'s `explain_match`) and 'query_state' (the query's `side_state`)."
-    R = fm.recipe
-    S = spatial(fm, im) if explain else None   # the same networks with their maps as outputs: the same row
-    Q = fm.embed([features_of(fm, S) if explain else fm.features(im)], 'left')
-    qn, qd = fm.faces(im if small is None else small) if R['faces'] and rescore else (0, None)
-    gfaces = lambda i: padded(np.asarray(ix.fn)[i], np.asarray(ix.fdesc)[i])  # only the shortlist's faces are read
-    r = rank_rows(Q, ix.emb, k, padded([qn], qd[None]) if qd is not None else None, gfaces,
-                  fm.arr.get('face_mean'), R['face_weight'], rescore, ix.faiss(), skip)
-    if not (np.isfinite(r['score']).all() and np.abs(r['image']).max(initial=0) <= 1.001):  # unit rows: a larger image term is a damaged row, never an answer
-        raise TLLError(f"{display_name(ix.gen/'emb.npy')}: index rows damaged (scores no row of the method gives); tll index GALLERY --out {display_name(ix.root)} rebuilds it")
-    out = {c: v[0] for c, v in r.items()} | dict(faces=int(qn))
-    if explain:
-        q = side_state(fm, S)
-        pair = lambda j: face_pair(fm, (qn, qd), (int(ix.fn[j]), ix.fdesc[j])) if qd is not None else None
-        picks = zip(out['index'][:k], out['face'][:k]) if only is None else [(only, dict(zip(out['index'], out['face'])).get(only, 0.0))]
-        out['explain'] = [explain_match(fm, q, row_vector(fm, ix.emb[j]), f, pair(j)) for j, f in picks]
-        out['query_state'] = q
-    return out
+    "The shortlist of `im` in `ix`, best first ({'index', 'score', 'image', 'face', 'probability'}, each (s,) with s = min(rows, max(k, rescore))) and the query's face count ('faces'); score = image + face. With `explain`, also 'explain' (the top `k`'s `explain_matches`) and 'query_state' (the query's `side_state`). `query_batch` of one."
+    return query_batch(ix, fm, [im], k, rescore, skip, None if small is None else [small], explain, only)[0]
 
 def gallery_index(gallery=None, # folder(s) of images (default: the bundled sample's right images, train and test)
                   data=None, # data folder whose pairs fit the method (default: the bundled sample)

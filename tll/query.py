@@ -55,31 +55,34 @@ def faiss_search(ix, Q, k, E=None, # the float rows `ix` holds: its candidates a
         o = np.argsort(-S, axis=1, kind='stable')[:, :k]; S, I = np.take_along_axis(S, o, 1), np.take_along_axis(I, o, 1)
     return S, I
 
-def exact_search(Q, E, k) -> tuple[np.ndarray, np.ndarray]:
+def exact_search(Q, E, k, S=None # the scores `Q @ E.T` (n, m), where the caller has them already
+                ) -> tuple[np.ndarray, np.ndarray]:
     "Top-`k` (scores, rows) of queries `Q` (n, d) among rows `E` (m, d) by dot product (a matrix product and a partial sort), best first."
-    S = Q @ E.T; k = min(k, E.shape[0])
+    S = Q @ E.T if S is None else S; k = min(k, E.shape[0])
     I = np.argpartition(-S, k - 1, axis=1)[:, :k] if k < S.shape[1] else np.tile(np.arange(S.shape[1]), (len(S), 1))
     o = np.argsort(-np.take_along_axis(S, I, 1), axis=1, kind='stable'); I = np.take_along_axis(I, o, 1)
     return np.take_along_axis(S, I, 1), I
 
 def topk(Q, E, k, # queries (n, d), gallery rows (m, d) (an array or a memory map), matches per query
-         ann=None # a faiss index over `E` (built here if needed and not given)
+         ann=None, # a faiss index over `E` (built here if needed and not given)
+         S=None # the exact scores `Q @ E.T`, where the caller has them (up to `EXACT_MAX` rows)
         ) -> tuple[np.ndarray, np.ndarray]:
     "Top-`k` (scores, rows) of `Q` among `E` by dot product, best first: exact up to `EXACT_MAX` rows, else faiss re-scored exactly."
     Q = np.ascontiguousarray(Q, np.float32)
     if Q.ndim != 2 or E.ndim != 2 or Q.shape[1] != E.shape[1]: raise ValueError(f'queries {Q.shape} and gallery {E.shape} must be 2-d with equal widths')
-    if len(E) <= EXACT_MAX: return exact_search(Q, np.asarray(E, np.float32), k)
+    if len(E) <= EXACT_MAX: return exact_search(Q, np.asarray(E, np.float32), k, S)
     return faiss_search(ann if ann is not None else build_faiss(E), Q, min(k, len(E)), E)
 
 # %% ../nbs/00h_query.ipynb #6b0169f7
 def log_normaliser(Q, E, temp=MATCH_TEMP, # lifted queries (n, d), gallery rows (m, d), temperature
-                   skip=() # rows left out
+                   skip=(), # rows left out
+                   S=None # the exact scores `Q @ E.T` (n, m), where the caller has them (up to `EXACT_MAX` rows)
                   ) -> np.ndarray:
     "log sum_j exp(Q E_j / temp) (n,) over the rows of `E` but `skip`: exact up to `EXACT_MAX` rows, else from a fixed sample of `TAIL_SAMPLE` rows, scaled to the gallery."
     m, Q = len(E), np.ascontiguousarray(Q, np.float32)
     skip = np.asarray(list(skip), np.int64)
     if m <= EXACT_MAX:   # every row, read in place (a memory map is not copied)
-        Z = (Q @ np.asarray(E, np.float32).T).astype(np.float64) / temp
+        Z = (Q @ np.asarray(E, np.float32).T if S is None else S).astype(np.float64) / temp
         Z[:, skip] = -np.inf
         scale = 0.0
     else:
@@ -107,7 +110,9 @@ def rank_rows(Q, E, k, # lifted queries (n, d), gallery rows (m, d), matches wan
              ) -> dict:
     "The shortlist of each query, best first: {'index', 'score', 'image', 'face', 'probability'}, each (n, s) with s = min(m - len(skip), max(k, rescore)); score = image + face."
     skip = np.unique(np.asarray(list(skip), np.int64)); s = min(len(E) - len(skip), max(int(k), int(rescore)))
-    S, I = topk(Q, E, s + len(skip), ann)
+    Q = np.ascontiguousarray(Q, np.float32)
+    full = Q @ np.asarray(E, np.float32).T if len(E) <= EXACT_MAX and Q.ndim == 2 and Q.shape[1:] == E.shape[1:] else None   # read once, for the top and the normaliser
+    S, I = topk(Q, E, s + len(skip), ann, full)
     if len(skip):
         keep = ~np.isin(I, skip); S = np.stack([r[m][:s] for r, m in zip(S, keep)]); I = np.stack([r[m][:s] for r, m in zip(I, keep)])
     F = np.zeros_like(S)
@@ -116,5 +121,5 @@ def rank_rows(Q, E, k, # lifted queries (n, d), gallery rows (m, d), matches wan
         F = np.float32(face_weight * face_scale) * np.take_along_axis(face_sim(qfaces, G, mean=face_mean), np.searchsorted(U, I), 1)
     T = S + F; o = np.argsort(-T, axis=1, kind='stable')
     pick = lambda a: np.take_along_axis(a, o, 1)
-    P = _probabilities(T, S, log_normaliser(Q, E, temp, skip), temp)
+    P = _probabilities(T, S, log_normaliser(Q, E, temp, skip, full), temp)
     return dict(index=pick(I), score=pick(T), image=pick(S), face=pick(F), probability=pick(P))
