@@ -15,31 +15,50 @@ from .cache import cache_root, remove_entry
 from .frozen import FrozenMethod
 
 # %% auto #0
-__all__ = ['ENGINES', 'BATCH_BYTES', 'file_rows', 'local_rows', 'batches', 'read_batch', 'model_files', 'worker_model',
-           'node_name', 'RowsWorker', 'WorkersLost', 'ray_init', 'ray_rows']
+__all__ = ['ENGINES', 'ROWS_BATCH', 'ROWS_PIXELS', 'BATCH_BYTES', 'file_rows', 'local_rows', 'batches', 'read_batch',
+           'model_files', 'worker_model', 'node_name', 'RowsWorker', 'WorkersLost', 'ray_init', 'ray_rows']
 
 # %% ../nbs/07ba_engines.ipynb #8a996b6d
 ENGINES = ('local', 'ray')
 
-def file_rows(fm: FrozenMethod, paths, side='right') -> tuple[dict, list]:
-    "Rows of image files `paths` by `fm` ({'emb', 'fn', 'fdesc'} of the readable ones, and 'i', their positions), decoded one at a time, and [(i, reason)] for the others."
-    rows, ok, bad = [], [], []
-    for i, p in enumerate(paths):
+ROWS_BATCH = 64              # images decoded and run through the networks together (`FrozenMethod.rows`)
+ROWS_PIXELS = 32_000_000     # decoded pixels held at once: a batch of large photos is cut short
+
+def _decode_batch(paths, start) -> tuple[list, list, list, int]:
+    "Decode `paths` from position `start` until `ROWS_BATCH` images or `ROWS_PIXELS` pixels: (images, their positions, [(position, reason)] of the unreadable, the next start)."
+    ims, ok, bad, px, i = [], [], [], 0, start
+    while i < len(paths) and len(ims) < ROWS_BATCH and px < ROWS_PIXELS:
         try:
-            rows.append(fm.rows([load_image(p)], side))
-            ok.append(i)
-        except TLLError as e: bad.append((i, str(e).removeprefix(f'{p}: ')))
+            im = load_image(paths[i]); ims.append(im); ok.append(i); px += im.width * im.height
+        except TLLError as e: bad.append((i, str(e).removeprefix(f'{paths[i]}: ')))
+        i += 1
+    return ims, ok, bad, i
+
+def file_rows(fm: FrozenMethod, paths, side='right') -> tuple[dict, list]:
+    "Rows of image files `paths` by `fm` ({'emb', 'fn', 'fdesc'} of the readable ones, and 'i', their positions), and [(i, reason)] for the others: decoded in batches (`_decode_batch`), the next batch decoded in a thread while `FrozenMethod.rows` runs the networks and the faces of this one."
+    from concurrent.futures import ThreadPoolExecutor
+    rows, ok, bad = [], [], []
+    with ThreadPoolExecutor(1, thread_name_prefix='tll-decode') as ex:
+        nxt = ex.submit(_decode_batch, paths, 0) if len(paths) else None
+        while nxt is not None:
+            ims, pos, b, i = nxt.result()
+            nxt = ex.submit(_decode_batch, paths, i) if i < len(paths) else None   # Pillow decodes without the GIL
+            if ims: rows.append(fm.rows(ims, side))
+            ok += pos; bad += b
     out = {c: np.concatenate([r[c] for r in rows]) for c in ('emb', 'fn', 'fdesc')} if rows else fm.rows([], side)
     return dict(out, i=np.array(ok, np.int64)), bad
 
-def local_rows(model, paths, cache, chunk, put, show):
-    "Rows of `paths` computed in this process, `chunk` images at a time, each chunk handed to `put` (published) as soon as it is done."
-    fm = FrozenMethod(model, cache)
+def local_rows(model, paths, cache, chunk, put, show) -> dict:
+    "Rows of `paths` computed in this process, `chunk` images at a time, each chunk handed to `put` (published) as soon as it is done; {'seconds', 'startup_s'} (the networks compiled and the face detector read before the work)."
+    t0 = time.perf_counter(); fm = FrozenMethod(model, cache, hint='THROUGHPUT')   # a build: many images
+    for t in fm.prefetch(): t.join()
+    startup = time.perf_counter() - t0
     def work():
         for i in range(0, len(paths), chunk):
             r, bad = file_rows(fm, paths[i:i + chunk]); r['i'] = r['i'] + i
             put(r, [(i + j, why) for j, why in bad]); yield from range(min(chunk, len(paths) - i))
     for _ in progress_iter(work(), 'index rows (local)', show, total=len(paths), unit='images'): pass
+    return dict(seconds=time.perf_counter() - t0, startup_s=startup)
 
 # %% ../nbs/07ba_engines.ipynb #70f7a183
 BATCH_BYTES = 32 << 20  # the most image bytes in one batch sent to a worker (a larger file goes alone)
@@ -97,8 +116,12 @@ def node_name() -> str:
 class RowsWorker:
     "A Ray actor: one `FrozenMethod` (one inference thread) on a worker node, turning batches of image bytes into rows."
     def __init__(self, files, name, cache=None): # `model_files`, the frozen folder's name, the node's cache (default: its own)
-        self.fm = FrozenMethod(worker_model(files, name, cache), cache, threads=1)
+        self.fm = FrozenMethod(worker_model(files, name, cache), cache, threads=1, hint='THROUGHPUT')
         self.node = node_name()
+    def ready(self) -> str:
+        "Compile the networks and read the face detector now (the worker's start-up, apart from its work); this node's name."
+        for t in self.fm.prefetch(): t.join()
+        return self.node
     def rows(self, batch) -> dict:
         "Rows of `batch` ([(position, bytes)]): {'emb', 'fn', 'fdesc', 'i'} of the readable images, 'bad' [(position, reason)], 'node', 'seconds'."
         t = time.perf_counter()
@@ -139,7 +162,7 @@ def _by_node(nodes: Counter, n) -> str:
 
 # %% ../nbs/07ba_engines.ipynb #91501031
 def ray_rows(model, paths, cache, chunk, put, show, actors=None) -> dict:
-    "Rows of `paths` on Ray: the driver sends batches of their bytes to one worker per CPU (or `actors`) and hands each batch's rows to `put`; returns {'nodes': images per node, 'busy': worker seconds per node, the driver's seconds reading and sending bytes ('send_s'), receiving rows ('get_s') and handing them to `put` ('write_s'), 'seconds'}."
+    "Rows of `paths` on Ray: the driver sends batches of their bytes to one worker per CPU (or `actors`) and hands each batch's rows to `put`; returns {'nodes': images per node, 'busy': worker seconds per node, the driver's seconds reading and sending bytes ('send_s'), receiving rows ('get_s') and handing them to `put` ('write_s'), 'seconds' in all, of which 'startup_s' before the workers were ready (Ray's start, the actors' networks and face models)}."
     import ray
     t0 = time.perf_counter()
     started = ray_init()
@@ -151,6 +174,9 @@ def ray_rows(model, paths, cache, chunk, put, show, actors=None) -> dict:
         Worker = ray.remote(num_cpus=1, max_restarts=0)(RowsWorker)
         files = ray.put(model_files(model))
         pool = [Worker.remote(files, Path(model).name, cache if started else None) for _ in range(n)]
+        try: ray.get([w.ready.remote() for w in pool])   # start-up, timed apart from the work
+        except ray.exceptions.RayError: pass   # a worker lost already: the loop below finds it out and goes on without it
+        startup = time.perf_counter() - t0
         flying, res = {}, dict(nodes=Counter(), busy=Counter(), send_s=0.0, get_s=0.0, write_s=0.0)
         def send(w):
             b, ref = todo.popleft()
@@ -191,6 +217,6 @@ def ray_rows(model, paths, cache, chunk, put, show, actors=None) -> dict:
         for _ in bar:
             if hasattr(bar, 'set_postfix_str'): bar.set_postfix_str(_by_node(res['nodes'], len(paths)), refresh=False)
         say(f"index rows by node: {_by_node(res['nodes'], len(paths))}")
-        return dict(res, nodes=dict(res['nodes']), busy=dict(res['busy']), seconds=time.perf_counter() - t0)
+        return dict(res, nodes=dict(res['nodes']), busy=dict(res['busy']), seconds=time.perf_counter() - t0, startup_s=startup)
     finally:
         if started: ray.shutdown()
