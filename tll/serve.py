@@ -4,7 +4,7 @@
 
 # %% ../nbs/07d_serve.ipynb #279007db
 from __future__ import annotations
-import contextlib, importlib.util, ipaddress, os, re, secrets, shutil, signal, sys, tempfile, time, weakref
+import asyncio, contextlib, importlib.util, ipaddress, os, re, secrets, shutil, signal, sys, tempfile, time, weakref
 from pathlib import Path
 from PIL import Image
 from .data import TLLError
@@ -12,7 +12,7 @@ from .images import load_image
 from .index import gallery_index, GalleryChanged
 from .frozen import FACE_SIDE
 from .search import report_skipped
-from .views import STATIC, MAX_K, THUMB, FULL_SIDE, jpeg, parse_box, Searcher, Challenge
+from .views import STATIC, MAX_K, THUMB, FULL_SIDE, jpeg, parse_box, Searcher, Challenge, Busy
 
 # %% auto #0
 __all__ = ['MAX_UPLOAD', 'LOOPBACK', 'BodyLimit', 'SameOrigin', 'make_app', 'serve', 'need_serve']
@@ -77,7 +77,7 @@ def _err(msg, code):
     return JSONResponse({'error': msg}, code)
 
 def _upload_routes(searcher: Searcher, private: Path) -> tuple:
-    "The handlers of `POST /api/search` (multipart: `image`, `k`, `box`, `explain`) and `POST /api/why` (`image`, `index`, `box`): the upload decoded in the folder `private`, then searched or explained."
+    "The handlers of `POST /api/search` (multipart: `image`, `k`, `box`, `explain`) and `POST /api/why` (`image`, `index`, `box`): the upload decoded in the folder `private`, then searched (through the searcher's queue: 503 when it is full) or explained."
     from starlette.concurrency import run_in_threadpool
     from starlette.exceptions import HTTPException
     from starlette.responses import JSONResponse
@@ -100,7 +100,10 @@ def _upload_routes(searcher: Searcher, private: Path) -> tuple:
         except HTTPException as e: return _err(f"malformed request ({e.detail})", e.status_code)
         except Exception as e: return _err(f"malformed request ({type(e).__name__})", 400)
 
-    async def run(request, check, work):
+    def busy(msg): return JSONResponse({'error': msg}, 503, headers={'Retry-After': '1'})
+
+    async def run(request, check, work, queued=False):
+        if queued and searcher.busy(): return busy(f"busy: {searcher.max_queue} searches are waiting; try again in a moment")   # before reading the upload
         got = await upload(request)
         if not isinstance(got, tuple): return got
         b, name, fields, box = got
@@ -108,7 +111,8 @@ def _upload_routes(searcher: Searcher, private: Path) -> tuple:
         if not b: return _err(f"{name}: empty file", 415)
         try: im = await run_in_threadpool(decode, b, name)
         except TLLError as e: return _err(str(e), _status(e))
-        try: return JSONResponse(dict(await run_in_threadpool(work, im, fields, box), name=name))
+        try: return JSONResponse(dict(await work(im, fields, box), name=name))
+        except Busy as e: return busy(str(e))
         except GalleryChanged as e: return _err(str(e), 410)   # as /api/gallery answers for the same file
         except TLLError as e: return _err(str(e), 400)
 
@@ -120,9 +124,11 @@ def _upload_routes(searcher: Searcher, private: Path) -> tuple:
         i = f.get('index')
         if i is None: return f"no index in the request (a field 'index': a gallery image, from 0 to {len(searcher.ix) - 1})"
         if not (re.fullmatch('[0-9]{1,9}', i) and int(i) < len(searcher.ix)): return f"index must be a gallery image, from 0 to {len(searcher.ix) - 1}, got {i!r}"
-    async def search(request):
-        return await run(request, bad_search, lambda im, f, box: searcher.search(im, int(f.get('k', '5')), box, explain=f.get('explain', '1') == '1').to_json())
-    async def why(request): return await run(request, bad_why, lambda im, f, box: searcher.why(im, int(f['index']), box))
+    async def searched(im, f, box):   # queued for the batch thread (`Searcher.submit`: `Busy` past its queue), awaited without holding a thread
+        fut = await run_in_threadpool(searcher.submit, im, int(f.get('k', '5')), box, f.get('explain', '1') == '1')
+        return await run_in_threadpool((await asyncio.wrap_future(fut)).to_json)
+    async def search(request): return await run(request, bad_search, searched, queued=True)
+    async def why(request): return await run(request, bad_why, lambda im, f, box: run_in_threadpool(searcher.why, im, int(f['index']), box))
     return search, why
 
 def _challenge_routes(challenge) -> list:
@@ -175,7 +181,8 @@ def make_app(searcher: Searcher, # the gallery and its method
     async def health(request):
         return JSONResponse(dict(status='ok', gallery=len(searcher.ix), search=searcher.ix.meta.get('search'), fit=searcher.ix.meta.get('fit'),
                                  challenge=challenge.state if challenge else 'none', challenge_fit=challenge.fit if challenge else None,
-                                 note=challenge.note if challenge else None, max_upload=max_upload, max_k=MAX_K))
+                                 note=challenge.note if challenge else None, max_upload=max_upload, max_k=MAX_K,
+                                 batches={str(k): v for k, v in sorted(searcher.batches.items())}))   # searches per batch -> batches run so far
 
     routes = [Route('/', lambda r: FileResponse(STATIC/'index.html')), Route('/api/health', health),
               Route('/api/search', search, methods=['POST']), Route('/api/why', why, methods=['POST']), Route('/api/gallery/{i:int}', gallery_image),
@@ -187,7 +194,9 @@ def make_app(searcher: Searcher, # the gallery and its method
     async def lifespan(app):
         if on_ready: on_ready()
         try: yield
-        finally: shutil.rmtree(private, ignore_errors=True)
+        finally:
+            searcher.close()   # the searches queued before the shutdown are answered
+            shutil.rmtree(private, ignore_errors=True)
     app = Starlette(routes=routes, middleware=mw, lifespan=lifespan, exception_handlers={HTTPException: http_error})
     app.state.private = private
     weakref.finalize(app, shutil.rmtree, private, True)  # also where the app never ran its lifespan (a test client)

@@ -4,7 +4,9 @@
 
 # %% ../nbs/07ca_views.ipynb #c7ca0003
 from __future__ import annotations
-import base64, html, importlib, io, os, threading
+import base64, html, importlib, io, os, queue, threading, time
+from collections import Counter
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -14,14 +16,15 @@ from .data import TLLError, TLLData, sample_path
 from .images import load_image
 from .io import display_name
 from .tasks import candidate_tasks, validate
-from .index import GalleryIndex, query_gallery, indexed_image
+from .index import GalleryIndex, query_gallery, query_batch, indexed_image
 from .frozen import FrozenMethod, face_input
 from .rerank import confidences
 from .explain import shares, shares_line, explanation_json, match_map
 
 # %% auto #0
-__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'BAR_HELP', 'WHY_HELP', 'jpeg', 'data_url',
-           'parse_box', 'crop', 'SearchResult', 'result_html', 'gallery_root', 'Searcher', 'Challenge']
+__all__ = ['STATIC', 'MAX_K', 'THUMB', 'QUERY_SIDE', 'FULL_SIDE', 'CAPTION_HELP', 'BAR_HELP', 'WHY_HELP', 'MAX_BATCH', 'MAX_WAIT',
+           'MAX_QUEUE', 'jpeg', 'data_url', 'parse_box', 'crop', 'SearchResult', 'result_html', 'gallery_root', 'Busy',
+           'Searcher', 'Challenge']
 
 # %% ../nbs/07ca_views.ipynb #d05f6763
 STATIC = Path(importlib.import_module('tll').__file__).parent/'static'  # the page: index.html, app.css, app.js (shipped in the package; nothing from a CDN)
@@ -101,12 +104,22 @@ def gallery_root(ix) -> Path:
     return Path(os.path.commonpath([os.path.dirname(str(p)) for p in ix.paths])) if len(ix) else Path('.')
 
 # %% ../nbs/07ca_views.ipynb #40e38c14
+MAX_BATCH = 8       # searches run through the networks together
+MAX_WAIT = 0.002    # seconds a batch waits for more searches after its first
+MAX_QUEUE = 32      # searches waiting at most; past it a search is refused (`Busy`: the page answers 503)
+
+class Busy(TLLError):
+    "Too many searches waiting: refused at once (the page answers 503), never queued without bound."
+
 class Searcher:
-    "A gallery index and its frozen method, shared by every request of the page: one query runs at a time (the networks and dlib under a lock), the rest wait their turn."
+    "A gallery index and its frozen method, shared by every request of the page: searches are queued and run in batches by one thread (`query_batch`), at most `max_queue` waiting."
     def __init__(self, index, # an index folder (`tll index`, `tll.index.gallery_index`)
-                 cache=None):
-        self.ix = GalleryIndex(index); self.fm = FrozenMethod(self.ix.model, cache); self.lock = threading.Lock()
+                 cache=None, max_batch=MAX_BATCH, max_wait=MAX_WAIT, max_queue=MAX_QUEUE):
+        self.ix = GalleryIndex(index); self.fm = FrozenMethod(self.ix.model, cache, hint='THROUGHPUT')   # batches of searches under load
         self.root = gallery_root(self.ix)
+        self.max_batch, self.max_wait, self.max_queue = int(max_batch), float(max_wait), int(max_queue)
+        self.batches = Counter()   # searches per batch -> batches run (what `tll bench --serve` reports)
+        self._queue, self._worker, self._start = queue.Queue(), None, threading.Lock()
 
     def where(self, i) -> str:
         "Gallery image `i`'s path relative to the gallery (`gallery_root`), as the page shows it."
@@ -114,32 +127,77 @@ class Searcher:
         return display_name(p.relative_to(self.root) if p.is_relative_to(self.root) else p.name)
 
     def warm(self):
-        "Compile the networks and load the face detector now, not at the first query."
-        with self.lock: self.fm.features(Image.new('RGB', (64, 64))); self.fm.faces(Image.new('RGB', (64, 64))) if self.fm.recipe['faces'] else None
+        "Compile the networks (with their maps), read the face models and start the batch thread now, not at the first query."
+        self.search(Image.new('RGB', (64, 64)), 1)
+        if self.fm.recipe['faces']: self.fm.net('face-rec'); self.fm._landmarks()
+
+    def busy(self) -> bool:
+        "Whether a search submitted now would be refused (`max_queue` searches waiting)."
+        return self._queue.qsize() >= self.max_queue
+
+    def submit(self, im: Image.Image, # the query, upright RGB (`load_image`)
+               k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
+               explain=True) -> Future: # also split each match's score over the query (`tll.explain.explain_matches`)
+        "Queue a search: its `SearchResult` as a future. The region is cut and the faces' copy made in the caller's thread; `Busy` at once when `max_queue` searches wait."
+        if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
+        q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
+        if self.busy(): raise Busy(f"busy: {self.max_queue} searches are waiting; try again in a moment")
+        fut = Future(); self._queue.put((q, small, int(k), box, bool(explain), fut))
+        with self._start:
+            if self._worker is None: self._worker = threading.Thread(target=self._loop, daemon=True, name='tll-search'); self._worker.start()
+        return fut
+
+    def _loop(self):
+        "The batch thread: the first search waiting, then those that arrive within `max_wait` (up to `max_batch`), run together; every future gets its result or the error."
+        while True:
+            batch = [self._queue.get()]
+            if batch[0] is None: return
+            end = time.monotonic() + self.max_wait
+            while len(batch) < self.max_batch:
+                try: batch.append(self._queue.get(timeout=max(0.0, end - time.monotonic())))
+                except queue.Empty: break
+            stop = any(b is None for b in batch)   # `close`: this batch is the last (the searches in it still run)
+            batch = [b for b in batch if b is not None and b[-1].set_running_or_notify_cancel()]
+            try: out = self._run(batch) if batch else []
+            except Exception as e:   # handed to each waiting request, which answers it (a damaged index: 400, a bug: 500), never a hang
+                for b in batch: b[-1].set_exception(e)
+            else:
+                for b, r in zip(batch, out): b[-1].set_result(r)
+            if stop: return
+
+    def _run(self, batch) -> list[SearchResult]:
+        self.batches[len(batch)] += 1
+        rs = query_batch(self.ix, self.fm, [b[0] for b in batch], max(b[2] for b in batch), smalls=[b[1] for b in batch], explain=[b[4] for b in batch],
+                         maps=True)   # one set of networks (with their maps) for every search: 200 MB less than two
+        return [self._result(r, *b[:4]) for r, b in zip(rs, batch)]
+
+    def _result(self, r, q, small, k, box) -> SearchResult:
+        p = r['probability']
+        ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), path=self.where(i), score=float(r['score'][j]), image=float(r['image'][j]),
+                   face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:k])]
+        for m, e in zip(ms, r.get('explain', [])):
+            m.update(parts=e['groups'], shares=shares(e), why=shares_line(e), faces=e['faces'], query_map=explanation_json({'query_map': e['query_map']})['query_map'])
+        return SearchResult(small, ms, len(self.ix), box, r['faces'], {}, list(q.size))
+
+    def close(self):
+        "Stop the batch thread once the searches queued before this have run."
+        if self._worker is not None: self._queue.put(None); self._worker.join(); self._worker = None
 
     def search(self, im: Image.Image, # the query, upright RGB (`load_image`)
                k=5, box=None, # how many matches; a region (`parse_box`) to search instead of the whole query
                thumbs=False, # also make the matches' thumbnails (for `_repr_html_`)
-               explain=True) -> SearchResult: # also split each match's score over the query (`tll.explain.explain_match`)
-        "The `k` gallery images most like `im` (`query_gallery`), each with its probability (`tll.query.rank_rows`: a softmax over the whole gallery, calibrated in `07ab_gallery`) and, with `explain`, its parts ('parts', 'shares', 'why': `tll.explain`) and the query's map for it ('query_map', `MAP_SIDE` x `MAP_SIDE`)."
-        if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
-        q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
-        with self.lock: r = query_gallery(self.ix, self.fm, q, int(k), small=small, explain=explain)
-        p = r['probability']
-        ms = [dict(rank=j + 1, index=int(i), name=display_name(self.ix.paths[i].name), path=self.where(i), score=float(r['score'][j]), image=float(r['image'][j]),
-                   face=float(r['face'][j]), probability=float(p[j])) for j, i in enumerate(r['index'][:int(k)])]
-        for m, e in zip(ms, r.get('explain', [])):
-            m.update(parts=e['groups'], shares=shares(e), why=shares_line(e), faces=e['faces'], query_map=explanation_json(e)['query_map'])
-        th = {m['index']: data_url(self.thumb(m['index'])) for m in ms} if thumbs else {}
-        return SearchResult(small, ms, len(self.ix), box, r['faces'], th, list(q.size))
+               explain=True) -> SearchResult: # also split each match's score over the query (`tll.explain.explain_matches`)
+        "The `k` gallery images most like `im` (`query_batch`, through the queue: with the searches that arrive with it), each with its probability (`tll.query.rank_rows`: a softmax over the whole gallery, calibrated in `07ab_gallery`) and, with `explain`, its parts ('parts', 'shares', 'why': `tll.explain`) and the query's map for it ('query_map', `MAP_SIDE` x `MAP_SIDE`)."
+        res = self.submit(im, k, box, explain).result()
+        if thumbs: res.thumbs = {m['index']: data_url(self.thumb(m['index'])) for m in res.matches}
+        return res
 
     def why(self, im: Image.Image, i: int, box=None) -> dict:
         "The explanation of gallery image `i` as a match of `im` (cropped to `box`): `tll.explain.explain_match` with both images' maps (`explanation_json`), and the match's path; `tll.index.GalleryChanged` if its file changed since the index was built."
         if not 0 <= int(i) < len(self.ix): raise TLLError(f"no gallery image {i} (the gallery holds {len(self.ix)})")
         q = crop(im, box); g = indexed_image(self.ix, int(i))   # `GalleryChanged` if its file is not the one indexed
-        with self.lock:
-            r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))
-            e = r['explain'][0]; e['match_map'] = match_map(self.fm, r['query_state'], g)
+        r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))   # the networks' requests under the method's own lock
+        e = r['explain'][0]; e['match_map'] = match_map(self.fm, r['query_state'], g)
         return explanation_json(e) | dict(index=int(i), path=self.where(i), shares=shares(e), why=shares_line(e))
 
     def search_file(self, path, k=5, box=None) -> SearchResult:
@@ -150,6 +208,7 @@ class Searcher:
     def thumb(self, i: int, side=THUMB) -> bytes:
         "JPEG bytes of gallery image `i` (its index in the gallery), upright, at most `side` pixels."
         return jpeg(load_image(self.ix.paths[i]), side)
+
 
 # %% ../nbs/07ca_views.ipynb #a1a1a715
 class Challenge:
