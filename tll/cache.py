@@ -8,7 +8,8 @@ import errno, fcntl, hashlib, json, os, re, secrets, shutil, sys, time
 import numpy as np
 from dataclasses import dataclass
 from pathlib import Path
-import pandas as pd
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import pandas as pd   # for annotations: pandas itself is imported where it is used (a large part of a warm `tll search --index`, which does without it)
 from .data import TLLError, _os_reason
 from .io import _nearest_existing, _probe, atomic_path
 from fastcore.basics import patch
@@ -134,6 +135,7 @@ def _get(self: RowCache, digests, cols):
         if got is None: return None
         if got == 'bad': self._bad(shard); continue
         idx, arrs = got
+        import pandas as pd
         try: rows = pd.Index(idx).get_indexer(d)  # fails on a shard with repeated digests: damaged
         except Exception: self._bad(shard); continue
         take = (rows >= 0) & ~found
@@ -272,6 +274,7 @@ def cache_summary(root) -> pd.DataFrame:
                  newest=(now - max(e.mtime for e in g)) / 86400)
             for k in (*KINDS, 'temporary', 'other') if (g := [e for e in es if e.kind == k])]
     if rows: rows.append(dict(kind='total', entries=len(es), bytes=sum(r['bytes'] for r in rows), oldest=max(r['oldest'] for r in rows), newest=min(r['newest'] for r in rows)))
+    import pandas as pd
     return pd.DataFrame(rows, columns=['kind', 'entries', 'bytes', 'oldest', 'newest'])
 
 # %% ../nbs/00f_cache.ipynb #5aa6e50a

@@ -278,8 +278,8 @@ def main(argv=None):
             run(a.data, a.out, a.method, a.seed, parse_options(a.option), a.rerank, cache=a.cache, progress=not a.quiet, quiet=a.quiet, as_json=a.json)
         elif a.cmd == 'search':
             cache_note(a.cache)
-            from tll.gallery_search import search_gallery  # imported only when asked for; with an index, no method and no torch
-            search_gallery(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, quiet=False,
+            from tll.gallery_search import find_matches  # imported only when asked for; with an index, no method, no torch and no pandas
+            find_matches(a.image, a.gallery, a.k, a.method, cache=a.cache, data=a.data, figure=a.figure, progress=not a.quiet, quiet=False,
                            as_json=a.json, recursive=not a.no_recursive, index=a.index, explain=a.explain)   # --quiet: no progress; the matches are the output
         elif a.cmd == 'index':
             from tll.index import build_index, report_build

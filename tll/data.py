@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
 import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import pandas as pd   # for annotations: pandas itself is imported where it is used (a large part of a warm `tll search --index`, which does without it)
 from fastcore.basics import patch
 
 # %% auto #0
@@ -66,6 +67,7 @@ def _check_fields(path: Path, src: _CSV):
 def _read_csv(path: Path, required: list[str] | None = None) -> pd.DataFrame:
     "CSV `path` (any dialect `_csv_text` reads) with the `required` columns (default: `left` and every `c<i>` column), stripped and checked: blanks, duplicate lefts, no rows."
     src = _csv_text(path); _check_fields(path, src)
+    import pandas as pd
     try: df = pd.read_csv(io.StringIO(src.text), sep=src.sep, dtype=str, keep_default_na=False, skipinitialspace=True, index_col=False)
     except pd.errors.EmptyDataError: raise TLLError(f"{path}: empty file, expected columns {','.join(required or ['left', 'c0..c19'])}") from None
     except pd.errors.ParserError as e: raise TLLError(f"{path}: not a readable CSV ({str(e).splitlines()[0]})") from None
@@ -197,5 +199,6 @@ def all_paths(self: TLLData) -> list[Path]:
     if self.pairs is not None:
         ps += self.paths('train', 'left', self.pairs['left']) + self.paths('train', 'right', self.pairs['right'])
     if self.candidates is not None:
+        import pandas as pd
         ps += self.paths('test', 'left', self.candidates['left']) + self.paths('test', 'right', pd.unique(self.candidates[CAND_COLS].values.ravel()))
     return list(dict.fromkeys(ps))

@@ -5,6 +5,7 @@
 # %% ../nbs/07cb_gallery_search.ipynb #b4c55f32
 from __future__ import annotations
 import json, sys
+from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 from .data import TLLError
@@ -17,7 +18,7 @@ from .explain import GROUPS, explanation_json, match_map
 from .search import gallery_files, default_gallery, readable, report_skipped, draw_matches, FIGURE_EXTS
 
 # %% auto #0
-__all__ = ['print_matches', 'search_index', 'search_gallery']
+__all__ = ['print_matches', 'search_index', 'Matches', 'search_gallery', 'find_matches']
 
 # %% ../nbs/07cb_gallery_search.ipynb #65bb5d86
 def _method_matches(query, gallery, k, method, data, cache, seed, progress, recursive):
@@ -45,7 +46,7 @@ def print_matches(query, res, n, desc, skipped=(), figure=None, as_json=False, q
         print(f"# {n} image{'s' if n != 1 else ''} ranked by look-alikeness to {display_name(query)} with {desc}")
         if E: print(f"# rank, score, its parts ({', '.join(GROUPS)}: they add up to the score), path")
         for i, (p, s) in enumerate(zip(res.path, res.score)):
-            parts = ''.join(f"\t{res[g].iloc[i]:.4f}" for g in GROUPS) if E else ''
+            parts = ''.join(f"\t{res[g][i]:.4f}" for g in GROUPS) if E else ''
             print(f"{i+1}\t{s:.4f}{parts}\t{display_name(p)}")
         if figure is not None: print(f"# figure: {display_name(figure)}")
     if not quiet:
@@ -58,6 +59,24 @@ def search_index(query, index='tll-index', k=5, cache=None, figure=None, quiet=T
     return search_gallery(query, k=k, cache=cache, figure=figure, quiet=quiet, as_json=as_json, index=index, explain=explain)
 
 # %% ../nbs/07cb_gallery_search.ipynb #m89202ba
+@dataclass
+class Matches:
+    "A search's matches as plain columns, best first: `path`, `score`, `probability` and, explained, the groups' parts (`m['shape']`); `attrs` as `search_gallery`'s table has them. `table()` is that table."
+    path: list
+    score: np.ndarray
+    probability: np.ndarray
+    attrs: dict
+    parts: dict = field(default_factory=dict)
+    def __len__(self): return len(self.path)
+    def __getitem__(self, group): return self.parts[group]
+    def table(self) -> 'pd.DataFrame':
+        "The matches as a `pandas.DataFrame` (path, score, probability, and the groups' parts where explained), with `attrs`."
+        import pandas as pd
+        res = pd.DataFrame({'path': pd.Series(self.path, dtype=object),   # object: a name that is not UTF-8 is no Arrow string
+                            'score': np.asarray(self.score, float), 'probability': np.asarray(self.probability, float), **self.parts})
+        res.attrs.update(self.attrs)
+        return res
+
 def search_gallery(query, # the image file to find look-alikes of
                    gallery=None, # folder(s) of images to rank (default: the bundled sample's right images, train and test)
                    k=5, # how many matches to print and return
@@ -72,8 +91,12 @@ def search_gallery(query, # the image file to find look-alikes of
                    index=None, # an index (`tll index`) to search instead of `gallery`
                    explain=False # also split each match's score (`tll.explain`): its parts as columns, the explanations in `attrs['explain']`, maps in the figure
                   ) -> 'pd.DataFrame':
-    "Rank the images of `gallery` (or `index`) by look-alikeness to image `query`; return (and, unless `quiet`, print) the top `k` as a table (path, score, probability), with `attrs` `skipped` ([path, reason] of the gallery's unreadable files), `n_gallery` and `embedding`. The score is the method's similarity of the query (as a left) to each gallery image (as a right): its image term plus its face term for the best 100; higher is more alike, comparable within one search. The probability is `tll.query.rank_rows`'s (NaN for a method other than the default). `TLLError` for an unreadable query or an empty gallery."
-    import pandas as pd
+    "`find_matches` as a `pandas.DataFrame` (`Matches.table`)."
+    return find_matches(query, gallery, k, method, cache, data, figure, seed, progress, quiet, as_json, recursive, index, explain).table()
+
+def find_matches(query, gallery=None, k=5, method=None, cache=None, data=None, figure=None, seed=0, progress=False, quiet=True, as_json=False,
+                 recursive=True, index=None, explain=False) -> Matches: # `search_gallery`'s arguments
+    "Rank the images of `gallery` (or `index`) by look-alikeness to image `query`; return (and, unless `quiet`, print) the top `k` as `Matches` (path, score, probability; `search_gallery` makes them a table, `tll search` prints them without importing pandas), with `attrs` `skipped` ([path, reason] of the gallery's unreadable files), `n_gallery` and `embedding`. The score is the method's similarity of the query (as a left) to each gallery image (as a right): its image term plus its face term for the best 100; higher is more alike, comparable within one search. The probability is `tll.query.rank_rows`'s (NaN for a method other than the default). `TLLError` for an unreadable query or an empty gallery."
     from tll.methods import DEFAULT_METHOD
     query = Path(query)
     _check_search(k, gallery, method, data, recursive, index, figure, explain)
@@ -83,9 +106,9 @@ def search_gallery(query, # the image file to find look-alikes of
         probs = np.full(len(paths), np.nan)
     else:
         ix = GalleryIndex(index if index is not None else gallery_index(gallery, data, cache, recursive, progress))
-        skip = [i for i, p in enumerate(ix.paths) if p == query.resolve()]
+        q = query.resolve(); skip = [i for i, p in enumerate(ix.paths) if p == q]
         if len(ix) == len(skip): raise TLLError(f"{gallery}: the gallery holds only the query itself")
-        fm = FrozenMethod(ix.model, cache)
+        fm = FrozenMethod(ix.model, cache); fm.prefetch(views=not explain)   # the networks and the face models read side by side (a warm command's start-up)
         r = query_gallery(ix, fm, im, k, skip=skip, explain=explain)
         top = r['index'][:k]
         for e, j in zip(r.get('explain', []), top):   # the match's own map: one pass of its file (changed or gone since indexing: no map, and why)
@@ -96,11 +119,10 @@ def search_gallery(query, # the image file to find look-alikes of
         where = '' if index is None else ' of the index ' + display_name(ix.root)
         desc = (f"{R['method']}: its image embedding, the top {RESCORE_TOP} re-scored with the face term "
                 f"({R['fitted']}; frozen fit {R['fit']}, {ix.meta['search']} search{where})")
-    res = pd.DataFrame({'path': pd.Series([str(p) for p in paths], dtype=object),   # object: a name that is not UTF-8 is no Arrow string
-                        'score': np.asarray(scores, float), 'probability': np.asarray(probs, float)})
-    res.attrs.update(skipped=[[str(p), why] for p, why in skipped], n_gallery=n, embedding=desc)
+    res = Matches([str(p) for p in paths], np.asarray(scores, float), np.asarray(probs, float),
+                  dict(skipped=[[str(p), why] for p, why in skipped], n_gallery=n, embedding=desc))
     if explain:
-        for g in GROUPS: res[g] = [e['groups'][g] for e in r['explain']]
+        res.parts = {g: [e['groups'][g] for e in r['explain']] for g in GROUPS}
         res.attrs['explain'] = r['explain']
     if figure is not None: draw_matches(query, res, figure, query_im=im, maps=[(e['query_map'], e['match_map']) for e in r['explain']] if explain else None)
     print_matches(query, res, n, desc, skipped, figure, as_json, quiet)

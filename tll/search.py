@@ -7,7 +7,8 @@ from __future__ import annotations
 import json, os, sys, time
 from pathlib import Path
 import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import pandas as pd   # for annotations: pandas itself is imported where it is used (a large part of a warm `tll search --index`, which does without it)
 from PIL import Image
 from .data import TLLError, TLLData, sample_path, IMAGE_EXTS
 from .io import atomic_path, writable_file, display_name

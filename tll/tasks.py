@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import pandas as pd   # for annotations: pandas itself is imported where it is used (a large part of a warm `tll search --index`, which does without it)
 from .data import TLLError, TLLData, N_CANDS, CAND_COLS, _read_csv
 from .images import check_images
 from .io import atomic_path, stage
@@ -46,6 +47,7 @@ class Tasks:
     @property
     def rights(self) -> np.ndarray:
         "Every right that appears as a candidate, each once, in first-seen order."
+        import pandas as pd
         return pd.unique(self.cands.ravel())
     def entries(self, S, left_ids, right_ids) -> np.ndarray:
         "The tasks' entries (n_tasks, n_cands) of a (lefts x rights) score matrix `S` whose rows are `left_ids` and columns `right_ids` (`task_rows`): the one gather of the package."
@@ -90,6 +92,7 @@ def accuracies(scores, truth) -> dict:
 def task_rows(tasks: Tasks, left_ids, right_ids) -> tuple[np.ndarray, np.ndarray]:
     "Row of each task's left in `left_ids`, (n_tasks,), and of each candidate in `right_ids`, (n_tasks, n_cands): `S[li[:, None], ri]` are the tasks' entries of a (lefts x rights) matrix `S`."
     def rows(ids, wanted):
+        import pandas as pd
         idx = pd.Index(ids); pos = np.arange(len(idx))
         if not idx.is_unique: keep = ~idx.duplicated(); idx, pos = idx[keep], pos[keep]  # a repeated id: its first row
         r = idx.get_indexer(np.asarray(wanted).ravel())
@@ -134,6 +137,7 @@ class Scorer:
                    split: str # the folder the ids are in: 'train' or 'test'
                   ) -> np.ndarray:
         "Scores (n_tasks, n_cands) before any re-ranking: `pair_scores` of the tasks' distinct lefts and rights, gathered by `Tasks.entries`."
+        import pandas as pd
         lefts, rights = pd.unique(tasks.lefts), tasks.rights
         return tasks.entries(self.pair_scores(data.paths(split, 'left', lefts), data.paths(split, 'right', rights)), lefts, rights)
     def scored(self, data: TLLData, tasks: Tasks, split: str) -> Scored:
@@ -182,6 +186,7 @@ def submission_table(tasks: Tasks, scores, path='submission.csv') -> pd.DataFram
     s = np.asarray(scores, dtype=np.float64)
     if s.shape != tasks.cands.shape: raise TLLError(f"{path}: scores shape {s.shape} does not match {tasks.cands.shape} candidates")
     if not np.isfinite(s).all(): raise TLLError(f"{path}: {int((~np.isfinite(s)).sum())} non-finite score(s); refusing to write")
+    import pandas as pd
     df = pd.DataFrame(s, columns=CAND_COLS); df.insert(0, 'left', tasks.lefts)
     return df
 
@@ -202,6 +207,7 @@ def validate_submission(path, candidates: pd.DataFrame) -> pd.DataFrame:
     if len(sub) != len(candidates): raise TLLError(f"{path}: {len(sub)} rows, expected {len(candidates)}")
     bad = np.flatnonzero(sub['left'].values != candidates['left'].values)
     if len(bad): raise TLLError(f"{path}: row {bad[0]+2}: left '{sub['left'].iloc[bad[0]]}', expected '{candidates['left'].iloc[bad[0]]}' (rows must follow test_candidates.csv)")
+    import pandas as pd
     vals = sub[CAND_COLS].apply(pd.to_numeric, errors='coerce').to_numpy()
     bad = np.argwhere(~np.isfinite(vals))
     if len(bad): raise TLLError(f"{path}: row {bad[0][0]+2}: column c{bad[0][1]} is not a finite number")
