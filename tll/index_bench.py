@@ -62,6 +62,27 @@ def _child(args, cwd, output=False) -> float | tuple[float, str]:
     if p.returncode: raise TLLError(f"benchmark: tll {args[0]} failed ({p.returncode}): {(p.stderr.strip().splitlines() or ['no message'])[-1]}")
     return (time.perf_counter() - t, p.stdout) if output else time.perf_counter() - t
 
+# %% ../nbs/07f_index_bench.ipynb #4418468b
+def _rows(model, files, cache, tmp) -> dict:
+    "Images/s of the rows of `files` by the local engine and by Ray on this machine (each engine's start-up apart), whether they agree, and `tll run`'s extraction of the same views and faces (decoding included, a cache of its own)."
+    from tll.engines import local_rows, ray_rows
+    from tll.lookalike import LookalikeScorer
+    from tll.resnet import extract
+    from tll.faces import image_faces
+    res, got = {}, {}
+    for eng, run in (('local', local_rows), ('ray', ray_rows)):
+        emb = np.zeros((len(files), FrozenMethod(model).recipe['width']), np.float32)
+        def put(r, bad): emb[r['i']] = r['emb']
+        r = run(model, files, cache, 64, put, False); got[eng] = emb
+        res[f'rows_{eng}_startup_s'], res[f'rows_{eng}_img_s'] = r['startup_s'], len(files) / (r['seconds'] - r['startup_s'])
+    res['ray_local_ratio'], res['ray_local_max_diff'] = res['rows_ray_img_s'] / res['rows_local_img_s'], float(np.abs(got['ray'] - got['local']).max())
+    m = LookalikeScorer(progress=False, cache=tmp/'run'); stores = list(m.stores.values())
+    for s in stores: s.engine().run(iter([np.zeros((3, s.size[1], s.size[0]), np.float32)] * 4), 4)   # compiled before the clock, as the engines' start-ups are
+    t = time.perf_counter(); extract(stores, files, show=False); views = time.perf_counter() - t
+    t = time.perf_counter(); image_faces(files, m.face_cfg, tmp/'run', progress=False, n_workers=m.n_workers); faces = time.perf_counter() - t
+    res.update(run_views_img_s=len(files) / views, run_faces_img_s=len(files) / faces, run_extract_img_s=len(files) / (views + faces))
+    return res
+
 # %% ../nbs/07f_index_bench.ipynb #fbf8c104
 def bench_index(data=None, # data folder: its test rights are the gallery (default: the bundled sample)
                 out=None, # optional JSON file for the figures
@@ -69,7 +90,7 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
                 sizes=(2000, 100_000, 1_000_000), # gallery rows for the query latencies (above the real gallery: synthetic)
                 n_build=None, # gallery images built by each engine (default: all)
                 n_queries=64, seed=0) -> dict:
-    "Print and return: index build images/s, local against ray; query latency exact against faiss (and recall@10) at `sizes`; the update after adding 10 images; a warm `tll search --index`."
+    "Print and return: an index build; its rows' images/s by each engine (start-up apart) against `tll run`'s extraction of the same views and faces; query latency exact against faiss (and recall@10) at `sizes`; the update after adding 10 images; a warm `tll search --index`, with a query without a face and one with."
     import tempfile
     from tll.data import TLLData
     from tll.io import write_json
@@ -79,24 +100,30 @@ def bench_index(data=None, # data folder: its test rights are the gallery (defau
     try:
         gal = tmp/'gallery'; gal.mkdir(); rights = sorted((ds.root/'test'/'right').iterdir())[:n_build]
         for p in rights: (gal/p.name).symlink_to(p.resolve())
-        for eng in ('local', 'ray'):
-            r = build_index(gal, tmp/f'ix-{eng}', data, eng, cache=cache, seed=seed, progress=False, quiet=True)
-            res[f'build_{eng}_s'], res[f'build_{eng}_img_s'], res['fit'] = r['seconds'], r['images'] / r['seconds'], r['fit']
-        a, b = GalleryIndex(tmp/'ix-local'), GalleryIndex(tmp/'ix-ray')
-        res['ray_local_max_diff'] = float(np.abs(np.asarray(a.emb) - np.asarray(b.emb)).max())
-        print(f"index build of {len(rights)} images: local {res['build_local_img_s']:.1f} img/s ({res['build_local_s']:.0f}s), "
-              f"ray {res['build_ray_img_s']:.1f} img/s ({res['build_ray_s']:.0f}s, Ray's start-up included); rows differ by at most {res['ray_local_max_diff']:.1e}")
+        r = build_index(gal, tmp/'ix-local', data, cache=cache, seed=seed, progress=False, quiet=True)
+        res.update(build_s=r['seconds'], build_computed=r['computed'], build_copied=r['copied'], fit=r['fit'])
+        res.update(_rows(GalleryIndex(tmp/'ix-local').model, [gal/p.name for p in rights], cache, tmp))
+        print(f"index build of {len(rights)} images: {res['build_s']:.0f}s ({res['build_computed']} rows computed, {res['build_copied']} copied from the cache); "
+              f"rows by the local engine {res['rows_local_img_s']:.1f} img/s, by Ray {res['rows_ray_img_s']:.1f} img/s (start-ups apart: {res['rows_local_startup_s']:.1f}s, "
+              f"{res['rows_ray_startup_s']:.1f}s; Ray/local {res['ray_local_ratio']:.2f}, rows differ by at most {res['ray_local_max_diff']:.1e}); "
+              f"tll run's extraction of the same views and faces {res['run_extract_img_s']:.1f} img/s")
         ix = tmp/'ix-local'; q = ds.path('train', 'left', ds.pairs.left.iloc[0]).resolve()
         _child(['index', gal, '--out', ix] + (['--cache', cache] if cache else []), tmp)  # warm: a no-op update
         for p in sorted((ds.root/'train'/'right').iterdir())[:10]: (gal/f'added-{p.name}').symlink_to(p.resolve())
         res['update_10_s'], up = _child(['index', gal, '--out', ix, '--data', ds.root, '--json'] + (['--cache', cache] if cache else []), tmp, output=True)
-        up = json.loads(up); res['update_10_computed'], res['update_10_same_fit'] = up['computed'], up['fit'] == res['fit']   # the fit read back freezes to the same digest
+        up = json.loads(up); res['update_10_computed'], res['update_10_copied'], res['update_10_same_fit'] = up['computed'], up['copied'], up['fit'] == res['fit']   # the fit read back freezes to the same digest
         res['update_n'] = len(GalleryIndex(ix))
-        srch = [_child(['search', q, '--index', ix, '-k', 5] + (['--cache', cache] if cache else []), tmp) for _ in range(3)]
-        res['search_index_warm_s'], res['search_index_warm_all_s'] = sorted(srch)[1], srch
-        print(f"update after adding 10 images to {len(rights)}: {res['update_10_s']:.2f}s, {res['update_10_computed']} rows computed (tll index --data, whole process); "
-              f"tll search --index over {res['update_n']} images: {res['search_index_warm_s']:.2f}s (median of {', '.join(f'{s:.2f}' for s in srch)})")
-        G = GalleryIndex(ix); ex = FrozenMethod(G.model, cache); E0 = np.asarray(G.emb)
+        G = GalleryIndex(ix); ex = FrozenMethod(G.model, cache)
+        qf = next(p for p in ds.paths('test', 'left', ds.candidates.left) if ex.faces(load_image(p))[0])   # the first test left with a face
+        for key, qq in (('search_index_warm', q), ('search_index_warm_face', qf)):
+            _child(['search', qq, '--index', ix, '-k', 5] + (['--cache', cache] if cache else []), tmp)   # OpenVINO's cache and the index's stamp, as a warm command finds them
+            srch = [_child(['search', qq, '--index', ix, '-k', 5] + (['--cache', cache] if cache else []), tmp) for _ in range(5)]
+            res[f'{key}_s'], res[f'{key}_all_s'] = sorted(srch)[2], srch
+        res['search_face_query'] = qf.name
+        print(f"update after adding 10 images to {len(rights)}: {res['update_10_s']:.2f}s, {res['update_10_computed']} rows computed, {res['update_10_copied']} copied from the cache (tll index --data, whole process); "
+              f"tll search --index over {res['update_n']} images, median of 5: {res['search_index_warm_s']:.2f}s (a query without a face), "
+              f"{res['search_index_warm_face_s']:.2f}s (with one: {qf.name})")
+        E0 = np.asarray(G.emb)
         Q = ex.embed([ex.features(load_image(p)) for p in ds.paths('train', 'left', ds.pairs.left.iloc[:n_queries])], 'left')
         res['queries'] = []
         for n in sizes:

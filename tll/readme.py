@@ -109,29 +109,39 @@ def index_note(results_dir, file='bench-index-full.json') -> MarkdownText:
     return MarkdownText(
         f"Measured by `tll bench --index --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU (load average "
         f"{', '.join(f'{x:.1f}' for x in b.get('load_avg', [])) or 'not recorded'} at the end), with the {gallery} test rights as the gallery: "
-        f"building the index ran at {v('build_local_img_s', rate)} with the local engine"
-        f"{' (fitting the method from an empty cache first: the features of every training image)' if b.get('fit_cached_before') is False else ''} "
-        f"and {v('build_ray_img_s', rate)} with Ray "
-        f"(Ray's start-up included; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}); adding 10 images took "
-        f"{v('update_10_s', s)} with `--data` ({b.get('update_10_computed', '?')} rows computed, the fit read back and found frozen already) "
-        f"and a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} "
-        f"(whole processes). Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
+        f"the rows ran at {v('rows_local_img_s', rate)} with the local engine and {v('rows_ray_img_s', rate)} with Ray on this machine "
+        f"(each engine's start-up apart: {v('rows_local_startup_s', lambda x: f'{x:.1f} s')} and {v('rows_ray_startup_s', lambda x: f'{x:.1f} s')}; "
+        f"Ray at {v('ray_local_ratio', lambda x: f'{x:.0%}')} of local; rows equal within {v('ray_local_max_diff', lambda x: f'{x:.1e}')}), against "
+        f"{v('run_extract_img_s', rate)} for `tll run`'s extraction of the same views and faces ({v('run_views_img_s', rate)} for the views, "
+        f"{v('run_faces_img_s', rate)} for the faces); the whole build took {v('build_s', s)}; adding 10 images took "
+        f"{v('update_10_s', s)} with `--data` ({b.get('update_10_computed', '?')} rows computed and {b.get('update_10_copied', '?')} copied from the rows the cache keeps, the fit read back and found frozen already); "
+        f"a warm `tll search --index` over the {b.get('update_n', '?')} images {v('search_index_warm_s', s)} for a query without a face and "
+        f"{v('search_index_warm_face_s', s)} for one with a face, which also reads dlib's 68-landmark model (whole processes, the median of five). "
+        f"Query latency, one query at a time, and faiss's recall@10 against exact search: {rows or 'missing'}.")
+
+
 
 # %% ../nbs/07e_readme.ipynb #44b80885
 def serve_note(results_dir, file='bench-serve-full.json') -> MarkdownText:
-    "The README's paragraph on the page's speed, from `tll bench --serve`'s result file (`tll.serve_bench.bench_serve`)."
+    "The README's paragraph on the page's speed and memory, from `tll bench --serve`'s result file (`tll.serve_bench.bench_serve`)."
     b, rel = _read_bench(results_dir, file)
     if b is None: return MarkdownText(f"Page speed: `{rel}` missing (written by `tll bench --serve --json`).")
     v = _fmt
-    ms, L = (lambda x: f'{x:.0f} ms'), b.get('load', {})
+    ms, L, M, B = (lambda x: f'{x:.0f} ms'), b.get('load', {}), b.get('memory', {}), b.get('batched', {})
+    mib = lambda x: f'{x:,.0f} MiB'
     return MarkdownText(
         f"Measured by `tll bench --serve --data ../shared/tll-data --json {rel}` on the {b.get('cpus', '?')}-core CPU, with the "
         f"{b.get('gallery', '?')} test rights as the gallery: ready {v(b, 'startup_s', lambda x: f'{x:.1f} s')} after the command started "
-        f"(warm cache) to the first answered search; one query at a time (a {v(b, 'query_bytes', lambda x: f'{x / 1000:.0f} KB')} JPEG), "
-        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} (over {b.get('n_queries', '?')}, HTTP included, 8 matches explained as the page shows them; "
-        f"the explanation adds {v(b, 'explain_ms', ms)} to the p50 of the same search without it, {v(b, 'plain_p50_ms', ms)}); {L.get('clients', '?')} clients "
-        f"at once for {L.get('seconds', '?')} s: {L.get('requests', '?')} queries, {L.get('errors', '?')} errors, "
-        f"{v(L, 'qps', lambda x: f'{x:.1f}')} queries/s, p95 {v(L, 'p95_ms', ms)}.")
+        f"(warm cache) to the first answered search; one query at a time (the first {b.get('n_queries', '?')} test lefts, 8 matches each, HTTP included), "
+        f"p50 {v(b, 'p50_ms', ms)} and p95 {v(b, 'p95_ms', ms)} explained as the page shows them "
+        f"(the search alone: p50 {v(b, 'plain_p50_ms', ms)}; a {v(b, 'big_query_bytes', lambda x: f'{x / 1000:.0f} KB')} JPEG: p50 {v(b, 'big_p50_ms', ms)}); "
+        f"{L.get('clients', '?')} clients uploading the same lefts for {L.get('seconds', '?')} s: {L.get('requests', '?')} queries, {L.get('errors', '?')} errors, "
+        f"{v(L, 'qps', lambda x: f'{x:.1f}')} queries/s, p50 {v(L, 'p50_ms', ms)}, p95 {v(L, 'p95_ms', ms)} "
+        f"(searches per batch: {', '.join(f'{k}: {n}' for k, n in L.get('batches', {}).items()) or 'not recorded'}); the server's resident memory "
+        f"{v(b, 'rss_mib', mib)} after the load (the challenge view's torch and method included), and "
+        f"{v(M, 'rss_mib', mib)} over an index of {v(M, 'rows', lambda x: f'{x:,}')} synthetic rows ({v(M, 'mapped_mib', mib)} of them memory-mapped; no challenge "
+        f"view; query p50 there {v(M, 'p50_ms', ms)}). Searched in batches, {B.get('same_top', '?')} of the {B.get('queries', '?')} lefts got the top "
+        f"{B.get('k', '?')} they get alone, with scores within {v(B, 'max_score_diff', lambda x: f'{x:.1e}')}.")
 
 def explain_note(results_dir, file='explain.json') -> MarkdownText:
     "The README's paragraph on the explanations' faithfulness and the default method's mistakes, from `tll.explain.explain_validation`'s result file."

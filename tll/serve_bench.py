@@ -4,16 +4,17 @@
 
 # %% ../nbs/07g_serve_bench.ipynb #9eaf6d04
 from __future__ import annotations
-import io, os, sys, time
+import io, os, shutil, sys, time
+from pathlib import Path
 import numpy as np
 from PIL import Image
 from .data import TLLError, TLLData
 from .images import load_image
-from .index import gallery_index
-from .index import GalleryIndex
+from .index import gallery_index, GalleryIndex, checksums, current
+from .frozen import FrozenMethod
 
 # %% auto #0
-__all__ = ['query_jpeg', 'bench_serve']
+__all__ = ['query_jpeg', 'synthetic_index', 'batch_check', 'bench_memory', 'bench_serve']
 
 # %% ../nbs/07g_serve_bench.ipynb #ff30b192
 def query_jpeg(path, target=200_000) -> bytes:
@@ -38,53 +39,129 @@ def _start(args, port, timeout=300) -> tuple:
         except httpx.TransportError: time.sleep(0.05)
     p.kill(); raise TLLError(f"benchmark: tll serve did not answer within {timeout} s")
 
-def _load(url, q, clients, seconds) -> dict:
-    "`clients` threads, each searching `q` at `url` one request after another for `seconds`: requests, errors, queries/s, p50/p95 ms."
+def _rss_mib(pid) -> float:
+    "Resident memory of process `pid` (VmRSS), MiB: its own pages and the pages of mapped files it has touched."
+    for line in Path(f'/proc/{pid}/status').read_text().splitlines():
+        if line.startswith('VmRSS:'): return int(line.split()[1]) / 1024
+    return float('nan')
+
+def _singles(url, qs, explain) -> list:
+    "Milliseconds of each upload of `qs` in turn, one at a time over one kept-open connection (as a browser keeps it), 8 matches each; explained or not (a list of flags, one per query)."
     import httpx
+    ms = []
+    with httpx.Client(timeout=60) as c:
+        for q, e in zip(qs, explain):
+            t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '8', 'explain': '1' if e else '0'}); ms.append(1000 * (time.perf_counter() - t))
+            if r.status_code != 200: raise TLLError(f"benchmark: a search failed ({r.status_code}): {r.text[:200]}")
+    return ms
+
+def _load(url, qs, clients, seconds) -> dict:
+    "`clients` threads, each uploading `qs` in turn (from its own offset) at `url` one request after another for `seconds`, 8 matches each, as the page asks: requests, errors (and their statuses), queries/s, p50/p95 ms."
+    import httpx
+    from collections import Counter
     from concurrent.futures import ThreadPoolExecutor
-    def client(_):
-        ms, bad, end = [], 0, time.perf_counter() + seconds
+    def client(i):
+        ms, bad, end, j = [], Counter(), time.perf_counter() + seconds, i * len(qs) // clients
         with httpx.Client(timeout=60) as c:
             while time.perf_counter() < end:
-                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '8'}); ms.append(1000 * (time.perf_counter() - t))
-                bad += r.status_code != 200
+                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', qs[j % len(qs)])}, data={'k': '8'}); ms.append(1000 * (time.perf_counter() - t))
+                j += 1
+                if r.status_code != 200: bad[r.status_code] += 1
         return ms, bad
+    t = time.perf_counter()
     with ThreadPoolExecutor(clients) as ex: res = list(ex.map(client, range(clients)))
-    ms = np.concatenate([r[0] for r in res])
-    return dict(clients=clients, seconds=seconds, requests=len(ms), errors=int(sum(r[1] for r in res)), qps=len(ms) / seconds,
-                p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
+    wall = time.perf_counter() - t   # the last requests end after `seconds`
+    ms, bad = np.concatenate([r[0] for r in res]), sum((r[1] for r in res), Counter())
+    return dict(clients=clients, seconds=seconds, wall_s=wall, requests=len(ms), errors=int(sum(bad.values())), error_statuses={str(k): v for k, v in bad.items()},
+                qps=len(ms) / wall, p50_ms=float(np.percentile(ms, 50)), p95_ms=float(np.percentile(ms, 95)))
+
+# %% ../nbs/07g_serve_bench.ipynb #e9553b9c
+def synthetic_index(ix, # a real index folder: its frozen method and its images are reused
+                    out, # the new index folder
+                    n, seed=0) -> Path:
+    "An index of `n` rows in `out` for memory and speed checks: `tll.index_bench.synthetic_rows` of the real rows, the real gallery's images named in turn (so thumbnails answer), no faces; its frozen method linked from `ix`."
+    from tll.index_bench import synthetic_rows
+    from tll.io import write_json
+    src = GalleryIndex(ix); out = Path(out); gen = out/'g-synthetic'; gen.mkdir(parents=True)
+    shutil.copytree(src.model, out/src.model.name, copy_function=os.link, ignore=shutil.ignore_patterns('rows'))
+    j = np.arange(n) % len(src)
+    np.save(gen/'emb.npy', synthetic_rows(np.asarray(src.emb), FrozenMethod(src.model).arr, n, seed))
+    np.save(gen/'fn.npy', np.zeros(n, np.int16)); np.save(gen/'fdesc.npy', np.zeros((n,) + src.fdesc.shape[1:], np.float32))
+    np.save(gen/'paths.npy', np.load(src.gen/'paths.npy')[j]); np.save(gen/'stats.npy', src.stats[j])
+    np.save(gen/'digests.npy', np.array([f'synthetic-{i}' for i in range(n)], dtype='S'))
+    meta = dict(src.meta, n=n, skipped=[], bad=[], search='exact' if n <= 100_000 else src.meta['search'], synthetic=True)
+    write_json(gen/'meta.json', dict(meta, checksums=checksums(gen, sorted(p.name for p in gen.iterdir()))))
+    (out/'CURRENT').write_text(gen.name + '\n')
+    return out
+
+def batch_check(ix, qs, cache=None, k=10) -> dict:
+    "The page's search (`tll.views.Searcher`) of each image file of `qs` alone, then of all of them submitted at once (run in batches): how many got the same top `k` and the largest difference of their scores."
+    from tll.views import Searcher
+    s = Searcher(ix, cache, max_queue=len(qs)); ims = [load_image(q) for q in qs]
+    try:
+        alone = [s.search(im, k) for im in ims]
+        together = [f.result() for f in [s.submit(im, k) for im in ims]]
+    finally: s.close()
+    same = [[m['index'] for m in a.matches] == [m['index'] for m in b.matches] for a, b in zip(alone, together)]
+    return dict(queries=len(qs), k=k, same_top=int(sum(same)), max_score_diff=float(max(abs(x['score'] - y['score']) for a, b in zip(alone, together) for x, y in zip(a.matches, b.matches))),
+                batches={str(n): c for n, c in sorted(s.batches.items())})
+
+def bench_memory(ix, rows, qs, cache=None) -> dict:
+    "The resident memory (MiB) of `tll serve` over a `synthetic_index` of `rows` rows of `ix` after searching `qs` (image bytes), its rows' size on disk (memory-mapped, not copied) and the query p50 there."
+    import socket, tempfile
+    tmp = Path(tempfile.mkdtemp(prefix='tll-bench-memory-'))
+    try:
+        syn = synthetic_index(ix, tmp/'ix', rows)
+        with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
+        p, _ = _start(['--index', syn, '--quiet', '--no-challenge'] + (['--cache', cache] if cache else []), port)
+        try:
+            ms = _singles(f'http://127.0.0.1:{port}/api/search', qs, [True] * len(qs))
+            return dict(rows=rows, mapped_mib=(current(syn)/'emb.npy').stat().st_size / 2**20, rss_mib=_rss_mib(p.pid), p50_ms=float(np.percentile(ms, 50)))
+        finally: p.terminate(); p.wait(60)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
 
 # %% ../nbs/07g_serve_bench.ipynb #c420eb1f
 def bench_serve(data=None, # data folder: its test rights are the gallery, its pairs fit the method (default: the bundled sample)
                 out=None, # optional JSON file for the figures
-                cache=None, n_queries=60, clients=8, seconds=30) -> dict:
-    "Print and return the page's figures: start-up with a warm cache to the first answered search, one query of 8 matches (a JPEG of about 200 KB) p50/p95 as the page asks it (explained) and what the explanation adds to the p50, and `clients` clients for `seconds`."
+                cache=None, n_queries=40, clients=8, seconds=30,
+                memory_rows=100_000 # also the resident memory of a server over an index of this many synthetic rows (0: not measured)
+               ) -> dict:
+    "Print and return the page's figures: start-up with a warm cache to the first answered search; single queries (the first `n_queries` test lefts, 8 matches each) p50/p95 as the page asks them (explained) and without the explanation, and a JPEG of about 200 KB; `clients` clients uploading the same lefts for `seconds`; the server's resident memory, and that of one over `memory_rows` synthetic rows; the same lefts' top 10 searched in batches against alone (`batch_check`)."
     import httpx, socket
     from tll.io import write_json
     ds = TLLData.load(data, need_test=True)
     ix = gallery_index([ds.root/'test'/'right'], data, cache=cache, progress=True)  # built once; a warm start reads no image
-    q = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))
+    files = [ds.path('test', 'left', l) for l in ds.candidates.left[:n_queries]]; lefts = [p.read_bytes() for p in files]
+    big = query_jpeg(ds.path('train', 'left', ds.pairs.left.iloc[0]))
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); port = s.getsockname()[1]
     args = ['--index', ix, '--quiet'] + (['--data', data] if data else []) + (['--cache', cache] if cache else [])
     p, _ = _start(args, port); p.terminate(); p.wait(60)  # the first start compiles the networks into OpenVINO's cache
-    p, start = _start(args, port); url = f'http://127.0.0.1:{port}/api/search'
-    res = dict(data=str(ds.root), gallery=len(GalleryIndex(ix)), query_bytes=len(q), cpus=os.cpu_count(), startup_s=start)
+    p, start = _start(args, port); base = f'http://127.0.0.1:{port}'; url = base + '/api/search'
+    res = dict(data=str(ds.root), gallery=len(GalleryIndex(ix)), cpus=os.cpu_count(), startup_s=start, n_queries=len(lefts), big_query_bytes=len(big))
     try:
-        while httpx.get(f'http://127.0.0.1:{port}/api/challenge').json()['state'] == 'preparing': time.sleep(0.5)  # the page at rest
-        ms = {'1': [], '0': []}
-        with httpx.Client(timeout=60) as c:  # one connection kept open, as a browser keeps it
-            for j in range(2 * n_queries):   # interleaved: the page's query (its 8 matches explained), then the search alone
-                e = '10'[j % 2]
-                t = time.perf_counter(); r = c.post(url, files={'image': ('q.jpg', q)}, data={'k': '8', 'explain': e}); ms[e].append(1000 * (time.perf_counter() - t))
-                if r.status_code != 200: raise TLLError(f"benchmark: a search failed ({r.status_code}): {r.text[:200]}")
-        p50 = lambda e: float(np.percentile(ms[e], 50))
-        res.update(n_queries=n_queries, p50_ms=p50('1'), p95_ms=float(np.percentile(ms['1'], 95)), plain_p50_ms=p50('0'), explain_ms=p50('1') - p50('0'))
-        res['load'] = _load(url, q, clients, seconds)
+        while httpx.get(base + '/api/challenge').json()['state'] == 'preparing': time.sleep(0.5)  # the page at rest
+        e = _singles(url, lefts + lefts, [True] * len(lefts) + [False] * len(lefts))   # explained, as the page asks; then the search alone
+        ex, plain = e[:len(lefts)], e[len(lefts):]
+        b = _singles(url, [big] * 20, [True] * 20)
+        pct = lambda v, q: float(np.percentile(v, q))
+        res.update(p50_ms=pct(ex, 50), p95_ms=pct(ex, 95), plain_p50_ms=pct(plain, 50), plain_p95_ms=pct(plain, 95), explain_ms=pct(ex, 50) - pct(plain, 50),
+                   big_p50_ms=pct(b, 50))
+        before = httpx.get(base + '/api/health').json()['batches']
+        res['load'] = _load(url, lefts, clients, seconds)
+        after = httpx.get(base + '/api/health').json()['batches']
+        res['load']['batches'] = {k: v - before.get(k, 0) for k, v in after.items() if v - before.get(k, 0)}
+        res['rss_mib'] = _rss_mib(p.pid)
     finally: p.terminate(); p.wait(60)
+    res['batched'] = batch_check(ix, files, cache)   # the ranking a batch gives each query, against its own
+    if memory_rows: res['memory'] = bench_memory(ix, memory_rows, lefts[:20], cache)
     L = res['load']
-    print(f"tll serve over {res['gallery']} images: ready {start:.1f}s after start (warm cache); one query ({len(q) / 1000:.0f} KB JPEG) "
-          f"p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms (explaining its 8 matches: +{res['explain_ms']:.0f} ms on the p50 of the search alone); {L['clients']} clients for {L['seconds']}s: {L['requests']} queries, "
-          f"{L['errors']} errors, {L['qps']:.1f} queries/s, p95 {L['p95_ms']:.0f} ms")
+    print(f"tll serve over {res['gallery']} images: ready {start:.1f}s after start (warm cache); one query ({len(lefts)} test lefts, 8 matches) "
+          f"p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms explained as the page asks (the search alone: p50 {res['plain_p50_ms']:.0f} ms); "
+          f"a {len(big) / 1000:.0f} KB JPEG: p50 {res['big_p50_ms']:.0f} ms; {L['clients']} clients for {L['seconds']}s: {L['requests']} queries, "
+          f"{L['errors']} errors, {L['qps']:.1f} queries/s, p50 {L['p50_ms']:.0f} ms, p95 {L['p95_ms']:.0f} ms, batches {L['batches']}; resident {res['rss_mib']:.0f} MiB")
+    if memory_rows:
+        m = res['memory']; print(f"over {m['rows']:,} synthetic rows ({m['mapped_mib']:.0f} MiB memory-mapped): resident {m['rss_mib']:.0f} MiB, query p50 {m['p50_ms']:.0f} ms")
+    B = res['batched']; print(f"batched against alone: {B['same_top']} of {B['queries']} queries with the same top {B['k']}, scores within {B['max_score_diff']:.1e}")
     res['load_avg'] = os.getloadavg()
     if out: write_json(out, res)
     return res
