@@ -217,8 +217,10 @@ def serve(gallery=None, data=None, index=None, host='127.0.0.1', port=8000, cach
     ready = lambda: print(f"tll: serving {len(s.ix)} images at {url} (ready in {time.time() - t0:.1f}s; Ctrl-C stops)", file=sys.stderr, flush=True)
     app = make_app(s, ch, max_upload, hosts=LOOPBACK if loop else None, on_ready=ready)
     if not loop: print(f"tll: note: listening on {host}: the page is reachable from other machines", file=sys.stderr)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=int(port), log_level='critical', access_log=False, lifespan='on',
-                                           timeout_graceful_shutdown=5))  # on Ctrl-C or SIGTERM, requests in flight get 5 s
+    class Server(uvicorn.Server):   # on Ctrl-C or SIGTERM the searches still queued get a 503 at once, not uvicorn's plain 500 when the grace period ends
+        def handle_exit(self, sig, frame): s.stop(); super().handle_exit(sig, frame)
+    server = Server(uvicorn.Config(app, host=host, port=int(port), log_level='critical', access_log=False, lifespan='on',
+                                   timeout_graceful_shutdown=5))  # on Ctrl-C or SIGTERM, requests in flight get 5 s
     quiet = lambda *_: None  # uvicorn stops on SIGINT/SIGTERM and then re-raises the signal to the handler before it: let that be a no-op
     old = {sg: signal.signal(sg, quiet) for sg in (signal.SIGINT, signal.SIGTERM)}
     try: server.run()

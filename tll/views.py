@@ -119,7 +119,7 @@ class Searcher:
         self.root = gallery_root(self.ix)
         self.max_batch, self.max_wait, self.max_queue = int(max_batch), float(max_wait), int(max_queue)
         self.batches = Counter()   # searches per batch -> batches run (what `tll bench --serve` reports)
-        self._queue, self._worker, self._start = queue.Queue(), None, threading.Lock()
+        self._queue, self._worker, self._lock, self._closing = queue.Queue(), None, threading.Lock(), None
 
     def where(self, i) -> str:
         "Gallery image `i`'s path relative to the gallery (`gallery_root`), as the page shows it."
@@ -130,6 +130,7 @@ class Searcher:
         "Compile the networks (with their maps), read the face models and start the batch thread now, not at the first query."
         self.search(Image.new('RGB', (64, 64)), 1)
         if self.fm.recipe['faces']: self.fm.net('face-rec'); self.fm._landmarks()
+        self.batches.clear()   # the batches of users' searches only
 
     def busy(self) -> bool:
         "Whether a search submitted now would be refused (`max_queue` searches waiting)."
@@ -141,9 +142,10 @@ class Searcher:
         "Queue a search: its `SearchResult` as a future. The region is cut and the faces' copy made in the caller's thread; `Busy` at once when `max_queue` searches wait."
         if not 1 <= int(k) <= MAX_K: raise TLLError(f"k must be from 1 to {MAX_K}, got {k}")
         q = crop(im, box); small = face_input(q)  # the faces and the preview work on one reduced copy
-        if self.busy(): raise Busy(f"busy: {self.max_queue} searches are waiting; try again in a moment")
-        fut = Future(); self._queue.put((q, small, int(k), box, bool(explain), fut))
-        with self._start:
+        with self._lock:   # the check and the put together: the queue never passes `max_queue`
+            if self._closing: raise Busy(self._closing)
+            if self.busy(): raise Busy(f"busy: {self.max_queue} searches are waiting; try again in a moment")
+            fut = Future(); self._queue.put((q, small, int(k), box, bool(explain), fut))
             if self._worker is None: self._worker = threading.Thread(target=self._loop, daemon=True, name='tll-search'); self._worker.start()
         return fut
 
@@ -179,6 +181,17 @@ class Searcher:
             m.update(parts=e['groups'], shares=shares(e), why=shares_line(e), faces=e['faces'], query_map=explanation_json({'query_map': e['query_map']})['query_map'])
         return SearchResult(small, ms, len(self.ix), box, r['faces'], {}, list(q.size))
 
+    def stop(self, why='the server is stopping'):
+        "Refuse searches from now on, and answer those still queued at once with `Busy(why)` (the page: 503 and one line of JSON, not a request cancelled when the server's grace period ends); the batch running finishes."
+        with self._lock:
+            self._closing, waiting = why, []
+            while True:
+                try: waiting.append(self._queue.get_nowait())
+                except queue.Empty: break
+            for b in waiting:
+                if b is None: self._queue.put(None)   # `close`'s, kept
+                elif b[-1].set_running_or_notify_cancel(): b[-1].set_exception(Busy(why))
+
     def close(self):
         "Stop the batch thread once the searches queued before this have run."
         if self._worker is not None: self._queue.put(None); self._worker.join(); self._worker = None
@@ -196,7 +209,7 @@ class Searcher:
         "The explanation of gallery image `i` as a match of `im` (cropped to `box`): `tll.explain.explain_match` with both images' maps (`explanation_json`), and the match's path; `tll.index.GalleryChanged` if its file changed since the index was built."
         if not 0 <= int(i) < len(self.ix): raise TLLError(f"no gallery image {i} (the gallery holds {len(self.ix)})")
         q = crop(im, box); g = indexed_image(self.ix, int(i))   # `GalleryChanged` if its file is not the one indexed
-        r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))   # the networks' requests under the method's own lock
+        r = query_gallery(self.ix, self.fm, q, MAX_K, small=face_input(q), explain=True, only=int(i))   # its networks' requests from the method's pools, beside the batch thread's
         e = r['explain'][0]; e['match_map'] = match_map(self.fm, r['query_state'], g)
         return explanation_json(e) | dict(index=int(i), path=self.where(i), shares=shares(e), why=shares_line(e))
 
