@@ -71,12 +71,8 @@ def spatial(fm: FrozenMethod, im: Image.Image) -> dict:
     return spatial_many(fm, [im])[0]
 
 def features_of(fm: FrozenMethod, S: dict) -> dict:
-    "The features `fm.features` gives, {(view, key): (width,)}, from `spatial`'s pooled outputs (its float16 rounding included)."
-    out = {}
-    for v in fm.recipe['views']:
-        for k, f in S[v['name']]['pooled'].items():
-            out[v['name'], k] = f.astype(np.float16).astype(np.float32) if k in v['half'] else f
-    return out
+    "The features `fm.features` gives, {(view, key): (width,)}, from `spatial`'s pooled outputs (rounded by `FrozenMethod.pooled`, as the networks' own)."
+    return {k: f for v in fm.recipe['views'] for k, f in fm.pooled(v, [S[v['name']]['pooled'][k] for k in v['keys']]).items()}
 
 # %% ../nbs/07ac_explain.ipynb #12a44154
 @lru_cache(maxsize=64)

@@ -69,9 +69,9 @@ def _rows(model, files, cache, tmp) -> dict:
     from tll.lookalike import LookalikeScorer
     from tll.resnet import extract
     from tll.faces import image_faces
-    res, got = {}, {}
+    res, got, width = {}, {}, json.loads((Path(model)/'recipe.json').read_text())['width']
     for eng, run in (('local', local_rows), ('ray', ray_rows)):
-        emb = np.zeros((len(files), FrozenMethod(model).recipe['width']), np.float32)
+        emb = np.zeros((len(files), width), np.float32)
         def put(r, bad): emb[r['i']] = r['emb']
         r = run(model, files, cache, 64, put, False); got[eng] = emb
         res[f'rows_{eng}_startup_s'], res[f'rows_{eng}_img_s'] = r['startup_s'], len(files) / (r['seconds'] - r['startup_s'])
